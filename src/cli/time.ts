@@ -1,0 +1,61 @@
+/**
+ * Time conventions of the Deribit snapshots (DESIGN §4): ISO-8601 UTC instants, expiry at 08:00 UTC,
+ * year fractions ACT/365 computed from calendar days. Pure functions, no library calls.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
+
+/**
+ * Parses an ISO-8601 date-time such as `2025-12-31T09:18:28.589807+00:00` into epoch milliseconds.
+ * Fractional seconds of any length are kept (sub-millisecond digits become fractional ms); a missing
+ * zone means UTC; `Z` and `±hh:mm` / `±hhmm` offsets are applied.
+ * @returns milliseconds since 1970-01-01T00:00Z, or `undefined` when the text is not such a date-time
+ *   or names an impossible date (month 13, 31 February, hour 24, …).
+ */
+export function parseIsoUtc(text: string): number | undefined {
+  const m = ISO.exec(text.trim());
+  if (m === null) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const base = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(base).getUTCDate() !== day) return undefined;
+  const fracMs = frac === undefined ? 0 : Number(`0.${frac}`) * 1000;
+  let offsetMin = 0;
+  if (zone !== undefined && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+  }
+  return base + fracMs - offsetMin * 60_000;
+}
+
+/** Calendar days from `fromMs` to `toMs` (epoch milliseconds); negative when `toMs` is earlier. */
+export function daysBetween(fromMs: number, toMs: number): number {
+  return (toMs - fromMs) / MS_PER_DAY;
+}
+
+/**
+ * Deribit-style expiry label of a UTC instant, e.g. 2026-01-30T08:00Z → `30JAN26` (day without
+ * leading zero, as in instrument names like `BTC-3JAN26-88000-C`).
+ */
+export function expiryLabel(ms: number): string {
+  const date = new Date(ms);
+  const month = MONTHS[date.getUTCMonth()] ?? '???';
+  const yy = String(date.getUTCFullYear() % 100).padStart(2, '0');
+  return `${date.getUTCDate()}${month}${yy}`;
+}
+
+/** ISO-8601 text of a UTC instant with second precision, e.g. `2025-12-31T09:18:28Z`. */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

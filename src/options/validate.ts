@@ -1,0 +1,159 @@
+/**
+ * Validation of scalar option inputs (DESIGN §5), shared by the WASM facade and `src/reference`.
+ * Each check throws {@link InvalidInputError} naming the field and the value. The same rules are
+ * applied per element inside the batch kernels (`assembly/options/`), which mark INVALID_INPUT.
+ */
+import { InvalidInputError } from '../errors.js';
+import type { OptionType } from './types.js';
+
+/** Largest accepted vol: above it the caller almost surely passed percent (80 for 80%). */
+export const MAX_VOL = 10;
+/** Largest accepted expiry in years: above it the caller almost surely passed days. */
+export const MAX_EXPIRY_YEARS = 50;
+/** Largest accepted |rate| and |dividendYield|: above it the caller almost surely passed percent. */
+export const MAX_ABS_RATE = 1;
+
+function fail(field: string, value: unknown, rule: string, message: string): never {
+  throw new InvalidInputError(`${field} (${String(value)}) ${message}`, { field, value, rule });
+}
+
+function finiteNumber(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
+  return value;
+}
+
+/** `value` must be a finite number > 0. */
+export function checkPositive(field: string, value: unknown): number {
+  const v = finiteNumber(field, value);
+  if (v <= 0) fail(field, v, '> 0', 'must be > 0');
+  return v;
+}
+
+/** `value` must be a finite number ≥ 0. */
+export function checkNonNegative(field: string, value: unknown): number {
+  const v = finiteNumber(field, value);
+  if (v < 0) fail(field, v, '>= 0', 'must be >= 0');
+  return v;
+}
+
+/** Expiry in years: finite, ≥ 0 and ≤ {@link MAX_EXPIRY_YEARS} (larger values are days by mistake). */
+export function checkExpiry(field: string, value: unknown): number {
+  const v = checkNonNegative(field, value);
+  if (v > MAX_EXPIRY_YEARS) fail(field, v, `<= ${MAX_EXPIRY_YEARS}`, `must be <= ${MAX_EXPIRY_YEARS} years (days passed as years?)`);
+  return v;
+}
+
+/** Vol as a decimal: finite, ≥ 0 and ≤ {@link MAX_VOL} (larger values are percent by mistake). */
+export function checkVol(field: string, value: unknown): number {
+  const v = checkNonNegative(field, value);
+  if (v > MAX_VOL) fail(field, v, `<= ${MAX_VOL}`, `must be <= ${MAX_VOL} (a decimal: 0.8 means 80%)`);
+  return v;
+}
+
+/** Rate or yield: optional (default 0), finite, |value| ≤ {@link MAX_ABS_RATE}. */
+export function checkRate(field: string, value: unknown): number {
+  if (value === undefined) return 0;
+  const v = finiteNumber(field, value);
+  if (Math.abs(v) > MAX_ABS_RATE) fail(field, v, `|x| <= ${MAX_ABS_RATE}`, `must be within ±${MAX_ABS_RATE} (a decimal: 0.05 means 5%)`);
+  return v;
+}
+
+/** Option type: `'call'` or `'put'`; returns true for a call. */
+export function checkType(field: string, value: unknown): boolean {
+  if (value === 'call') return true;
+  if (value === 'put') return false;
+  return fail(field, typeof value === 'string' ? `'${value}'` : value, "'call' | 'put'", "must be 'call' or 'put'");
+}
+
+/** The argument itself must be a plain object. */
+export function checkObject(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, value, 'object', 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+/** Validated Black–Scholes–Merton inputs (isCall, spot, strike, expiry, vol, rate, dividendYield). */
+export interface CheckedBlackScholes {
+  isCall: boolean;
+  spot: number;
+  strike: number;
+  expiryYears: number;
+  vol: number;
+  rate: number;
+  dividendYield: number;
+}
+
+/** Validates the input of `blackScholes`; throws InvalidInputError naming the first bad field. */
+export function checkBlackScholes(input: unknown): CheckedBlackScholes {
+  const o = checkObject('input', input);
+  return {
+    isCall: checkType('type', o.type),
+    spot: checkPositive('spot', o.spot),
+    strike: checkPositive('strike', o.strike),
+    expiryYears: checkExpiry('expiryYears', o.expiryYears),
+    vol: checkVol('vol', o.vol),
+    rate: checkRate('rate', o.rate),
+    dividendYield: checkRate('dividendYield', o.dividendYield),
+  };
+}
+
+/** Validated Black-76 inputs. */
+export interface CheckedBlack76 {
+  isCall: boolean;
+  forward: number;
+  strike: number;
+  expiryYears: number;
+  vol: number;
+  rate: number;
+}
+
+/** Validates the input of `black76`; throws InvalidInputError naming the first bad field. */
+export function checkBlack76(input: unknown): CheckedBlack76 {
+  const o = checkObject('input', input);
+  if ('dividendYield' in o && o.dividendYield !== undefined) {
+    fail('dividendYield', o.dividendYield, 'absent', 'is not a Black-76 input (the forward already carries it)');
+  }
+  return {
+    isCall: checkType('type', o.type),
+    forward: checkPositive('forward', o.forward),
+    strike: checkPositive('strike', o.strike),
+    expiryYears: checkExpiry('expiryYears', o.expiryYears),
+    vol: checkVol('vol', o.vol),
+    rate: checkRate('rate', o.rate),
+  };
+}
+
+/** Validated implied-vol inputs; `model` says which of spot/forward was given. */
+export interface CheckedImpliedVol {
+  model: 'bsm' | 'black76';
+  isCall: boolean;
+  price: number;
+  underlying: number;
+  strike: number;
+  expiryYears: number;
+  rate: number;
+  dividendYield: number;
+}
+
+/** Validates the input of `impliedVol`: exactly one of `spot` / `forward`; no `dividendYield` with `forward`. */
+export function checkImpliedVol(input: unknown): CheckedImpliedVol {
+  const o = checkObject('input', input);
+  const hasSpot = o.spot !== undefined;
+  const hasForward = o.forward !== undefined;
+  if (hasSpot === hasForward) {
+    fail(hasSpot ? 'spot/forward' : 'spot', hasSpot ? `${String(o.spot)}/${String(o.forward)}` : undefined, 'exactly one of spot, forward',
+      'exactly one of spot (Black–Scholes–Merton) or forward (Black-76) must be given');
+  }
+  if (hasForward && o.dividendYield !== undefined) {
+    fail('dividendYield', o.dividendYield, 'absent with forward', 'cannot be given with forward (Black-76)');
+  }
+  return {
+    model: hasSpot ? 'bsm' : 'black76',
+    isCall: checkType('type', o.type),
+    price: checkNonNegative('price', o.price),
+    underlying: hasSpot ? checkPositive('spot', o.spot) : checkPositive('forward', o.forward),
+    strike: checkPositive('strike', o.strike),
+    expiryYears: checkExpiry('expiryYears', o.expiryYears),
+    rate: checkRate('rate', o.rate),
+    dividendYield: hasSpot ? checkRate('dividendYield', o.dividendYield) : 0,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Loads the tailguard WASM module once, in Node or in a browser (DESIGN §1, §3).
+ *
+ * `init()` must resolve before any pricing call; afterwards closed-form calls are synchronous.
+ * Node reads the file next to this module (`tailguard.wasm`); browsers fetch it from
+ * `new URL('./tailguard.wasm', import.meta.url)`, which bundlers such as Vite rewrite to the asset.
+ */
+import { TailguardError, WasmInitError } from '../errors.js';
+import type { KernelExports } from './exports.js';
+
+/** Where the WASM module comes from: a URL or path, its bytes, or a compiled module. */
+export type WasmSource = string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
+/** Options of {@link init}. */
+export interface InitOptions {
+  /**
+   * The WASM module: a URL (`http:`, `https:`, `file:`), a file path (Node), the bytes, or a
+   * precompiled `WebAssembly.Module`. Default: `tailguard.wasm` next to this module.
+   */
+  wasm?: WasmSource;
+}
+
+let kernels: KernelExports | undefined;
+let pending: Promise<void> | undefined;
+
+const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+
+function defaultUrl(): URL {
+  return new URL('./tailguard.wasm', import.meta.url);
+}
+
+async function readBytes(source: string | URL): Promise<ArrayBuffer | Uint8Array> {
+  const url = typeof source === 'string' ? tryUrl(source) : source;
+  if (isNode && (url === undefined || url.protocol === 'file:')) {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url ?? source);
+  }
+  const target = url ?? source;
+  const response = await fetch(target);
+  if (!response.ok) throw new Error(`fetching ${String(target)} gave HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+function tryUrl(text: string): URL | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text) || /^[a-z]:[\\/]/i.test(text)) return undefined; // a path (incl. C:\)
+  return new URL(text);
+}
+
+function imports(): WebAssembly.Imports {
+  const readString = (ptr: number): string => {
+    if (!kernels || ptr === 0) return '';
+    const mem = new Uint32Array(kernels.memory.buffer);
+    const length = mem[(ptr - 4) >>> 2] ?? 0; // AssemblyScript strings: byte length stored before the data
+    return String.fromCharCode(...new Uint16Array(kernels.memory.buffer, ptr, length >>> 1));
+  };
+  return {
+    env: {
+      abort(message: number, file: number, line: number, column: number): never {
+        const where = `${readString(file)}:${line}:${column}`;
+        kernels = undefined; // a trapped instance is dead (DESIGN §3): the next init() re-instantiates
+        pending = undefined;
+        throw new TailguardError('WASM_INIT', `WASM kernel aborted: ${readString(message)} at ${where}; call init() again`, { where });
+      },
+    },
+  };
+}
+
+async function instantiate(source: WasmSource): Promise<KernelExports> {
+  let module: WebAssembly.Module;
+  if (source instanceof WebAssembly.Module) {
+    module = source;
+  } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    module = await WebAssembly.compile(source as BufferSource);
+  } else {
+    module = await WebAssembly.compile(await readBytes(source) as BufferSource);
+  }
+  const instance = await WebAssembly.instantiate(module, imports());
+  const exports = instance.exports as unknown as KernelExports;
+  for (const name of ['memory', 'alloc', 'free', 'blackScholesBatch', 'black76Batch', 'impliedVolBatch'] as const) {
+    if (!(name in exports)) throw new Error(`the module does not export '${name}' (not a tailguard build?)`);
+  }
+  return exports;
+}
+
+/**
+ * Loads and instantiates the WASM kernels. Idempotent: later calls return the first call's promise
+ * (or resolve at once), whatever source they name. Safe to call concurrently.
+ * @param options `{ wasm? }`: see {@link InitOptions}.
+ * @returns a promise that resolves once pricing calls may be made.
+ * @throws WasmInitError (rejected promise) if the module cannot be read, compiled or instantiated;
+ *   a later `init()` may retry.
+ */
+export function init(options: InitOptions = {}): Promise<void> {
+  if (kernels) return Promise.resolve();
+  if (!pending) {
+    const source = options.wasm ?? defaultUrl();
+    pending = instantiate(source).then(
+      (exports) => { kernels = exports; },
+      (cause: unknown) => {
+        pending = undefined;
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new WasmInitError(`could not load the tailguard WASM module from ${describe(source)}: ${reason}`, { source: describe(source) });
+      },
+    );
+  }
+  return pending;
+}
+
+function describe(source: WasmSource): string {
+  if (typeof source === 'string' || source instanceof URL) return String(source);
+  if (source instanceof WebAssembly.Module) return 'a WebAssembly.Module';
+  return `${source.byteLength} bytes`;
+}
+
+/** True once {@link init} has resolved. */
+export function isInitialized(): boolean {
+  return kernels !== undefined;
+}
+
+/**
+ * The kernel exports, for the facade's internal use.
+ * @throws WasmInitError when called before `init()` has resolved.
+ */
+export function wasm(): KernelExports {
+  if (!kernels) throw new WasmInitError('tailguard is not initialised: await init() before calling pricing functions');
+  return kernels;
+}

@@ -52,9 +52,11 @@ export function wrapItems(items: readonly string[], width = MAX_WIDTH, indent = 
   return lines;
 }
 
-/** `value` with `digits` decimals, or `n/a` for NaN/±Infinity. */
+/** `value` with `digits` decimals (never `-0.00`), or `n/a` for NaN/±Infinity. */
 export function fixed(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+  if (!Number.isFinite(value)) return 'n/a';
+  const text = value.toFixed(digits);
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text; // no "-0.00"
 }
 
 /** `value` rounded to `digits` decimals with thousands separators (`88,535.51`), or `n/a`. */
@@ -80,4 +82,21 @@ export function compact(value: number): string {
 export function strikeLabel(strike: number): string {
   if (strike >= 1000) return `${Number((strike / 1000).toFixed(3))}k`;
   return String(Number(strike.toFixed(4)));
+}
+
+/** Word-wraps `text` into lines no wider than `width`, each starting with `indent` spaces. */
+export function wrapText(text: string, width = MAX_WIDTH, indent = 2): string[] {
+  const pad = ' '.repeat(indent);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (current !== '' && pad.length + current.length + 1 + word.length > width) {
+      lines.push(pad + current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  if (current !== '') lines.push(pad + current);
+  return lines;
 }

@@ -99,7 +99,7 @@ function readText(file: string): string {
 
 function parseRecords(text: string, file: string): ParsedRecord[] {
   try {
-    return parse(text, { info: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as ParsedRecord[];
+    return parse(text, { info: true, skip_empty_lines: true, bom: true, trim: true, relax_column_count: true }) as unknown as ParsedRecord[];
   } catch (err) {
     throw new SnapshotError(`${file}: not a valid CSV: ${(err as Error).message}`, file);
   }
@@ -111,7 +111,7 @@ function parseRecords(text: string, file: string): ParsedRecord[] {
  * @param file path of the CSV.
  * @returns all rows as typed columns.
  * @throws SnapshotError naming the file (and the row, line and column for a bad cell) when the file
- *   cannot be read, is not CSV, has no data rows, lacks one of {@link REQUIRED_COLUMNS}, or has a cell
+ *   cannot be read, is not CSV, has no data rows, has a row with more or fewer cells than the header, lacks one of {@link REQUIRED_COLUMNS}, or has a cell
  *   that is not a number (or not > 0 / ≥ 0 as required), not an ISO date-time, or an option type other
  *   than call/put.
  */
@@ -150,6 +150,9 @@ export function loadSnapshot(file: string): OptionChain {
     const rec = records[i + 1] as ParsedRecord;
     const row = i + 1;
     const line = rec.info.lines;
+    if (rec.record.length !== header.length) {
+      throw new SnapshotError(`${file}: row ${row} (line ${line}) has ${rec.record.length} cells, expected ${header.length} (as the header)`, file, row);
+    }
     const cell = (column: string): string => rec.record[index.get(column) as number] ?? '';
     const fail = (column: string, expected: string): never => {
       const raw = cell(column);

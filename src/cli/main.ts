@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * The `tailguard` command. `tailguard report` prices the shipped Deribit snapshot (or `--snapshot
+ * FILE`): IV check, smiles and ATM term structure, protection for a holder. Exit code 0 on success,
+ * 1 on any error (a one-line message on stderr, no stack trace).
+ */
+import { relative, isAbsolute } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { TailguardError, init } from '../index.js';
+import { DEFAULT_SNAPSHOT } from './paths.js';
+import { renderText } from './render.js';
+import { buildReport } from './report.js';
+import { SnapshotError, loadSnapshot } from './snapshot.js';
+
+const CURRENCIES = ['BTC', 'ETH'] as const;
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function parseCurrency(value: string): string {
+  const v = value.toUpperCase();
+  if (!(CURRENCIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${CURRENCIES.join(', ')}`);
+  return v;
+}
+
+interface ReportOptions {
+  snapshot?: string;
+  currency: string;
+  json?: boolean;
+}
+
+async function report(opts: ReportOptions): Promise<void> {
+  const file = opts.snapshot ?? displayPath(DEFAULT_SNAPSHOT);
+  const chain = loadSnapshot(file);
+  await init();
+  const result = buildReport(chain, opts.currency);
+  process.stdout.write(opts.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
+}
+
+/** Builds the command-line program: the `report` command and its options. */
+function program(): Command {
+  const cmd = new Command('tailguard')
+    .description('WebAssembly-accelerated option pricing and DeFi risk')
+    .showHelpAfterError('(run with --help for usage)');
+  cmd
+    .command('report')
+    .description('IV check, smiles and term structure, and protection costs on a Deribit option chain snapshot')
+    .option('--snapshot <file>', 'Deribit snapshot CSV (default: the shipped 2025-12-31 snapshot)')
+    .addOption(new Option('--currency <ccy>', 'BTC or ETH').default('BTC').argParser(parseCurrency))
+    .option('--json', 'print one JSON document instead of the text report')
+    .action(report);
+  return cmd;
+}
+
+/** Runs the command line; never throws: errors go to stderr with exit code 1. */
+async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await program().parseAsync([...argv]);
+  } catch (err) {
+    const known = err instanceof SnapshotError || err instanceof TailguardError;
+    process.stderr.write(`tailguard: ${known ? err.message : String(err instanceof Error ? err.message : err)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

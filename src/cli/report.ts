@@ -1,0 +1,71 @@
+/**
+ * The `tailguard report` content as one plain object (what `--json` prints and the text renderer
+ * reads): snapshot facts, the IV check, smiles with the ATM term structure, and the protection table.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { solveChain } from './chainIv.js';
+import { type IvCheckResult, ivCheck } from './ivCheck.js';
+import { type Protection, protectionTable } from './protection.js';
+import { type ExpirySmile, buildSmiles } from './smile.js';
+import { type OptionChain, selectCurrency } from './snapshot.js';
+import { isoSeconds } from './time.js';
+
+/** The acceptance threshold of the IV check: median |ΔIV| at most this many vol points. */
+export const ACCEPT_MEDIAN_VOL_PTS = 0.01;
+
+/** Everything the report shows. Units: USD, coin, decimals for vols, vol points where named `…VolPts`. */
+export interface Report {
+  snapshot: {
+    /** The CSV as given (or the shipped default's path). */
+    file: string;
+    sha256: string;
+    currency: string;
+    /** Rows in the file (all currencies) and options of `currency`. */
+    rowsInFile: number;
+    options: number;
+    /** Earliest `timestamp` of the currency's rows (ISO, UTC): when the collector run started. */
+    timestamp: string;
+    /** Median `index_price` of the currency's rows, USD. */
+    spot: number;
+  };
+  conventions: Record<string, string>;
+  ivCheck: IvCheckResult & { acceptMedianVolPts: number; pass: boolean };
+  smiles: ExpirySmile[];
+  protection: Protection;
+}
+
+/**
+ * Computes the report for one currency of a loaded snapshot (the library must be initialised).
+ * @param all the whole file ({@link loadSnapshot})
+ * @param currency e.g. 'BTC'.
+ * @throws SnapshotError when the file has no option of that currency.
+ */
+export function buildReport(all: OptionChain, currency: string): Report {
+  const chain = selectCurrency(all, currency);
+  const solved = solveChain(chain);
+  const check = ivCheck(chain, solved);
+  const protection = protectionTable(chain, solved);
+  const ccy = currency.toUpperCase();
+  return {
+    snapshot: {
+      file: all.file,
+      sha256: createHash('sha256').update(readFileSync(all.file)).digest('hex'),
+      currency: ccy,
+      rowsInFile: all.n,
+      options: chain.n,
+      timestamp: isoSeconds(Math.min(...chain.timestampMs)),
+      spot: protection.spot,
+    },
+    conventions: {
+      model: 'Black-76 on the expiry forward F (the row\'s underlying), r = 0',
+      price: `USD price = mark_price (${ccy}) x F`,
+      time: 'T = (expiry 08:00 UTC - row timestamp) in days / 365 (ACT/365)',
+      volPoint: '1 vol point = 0.01 of vol',
+      greeks: `USD Greeks per 1 ${ccy} of underlying; vega per vol point, theta per calendar day`,
+    },
+    ivCheck: { ...check, acceptMedianVolPts: ACCEPT_MEDIAN_VOL_PTS, pass: check.medianAbsVolPts <= ACCEPT_MEDIAN_VOL_PTS },
+    smiles: buildSmiles(chain, solved),
+    protection,
+  };
+}

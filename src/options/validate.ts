@@ -140,7 +140,8 @@ export function checkImpliedVol(input: unknown): CheckedImpliedVol {
   const hasSpot = o.spot !== undefined;
   const hasForward = o.forward !== undefined;
   if (hasSpot === hasForward) {
-    fail(hasSpot ? 'spot/forward' : 'spot', hasSpot ? `${String(o.spot)}/${String(o.forward)}` : undefined, 'exactly one of spot, forward',
+    const value = hasSpot ? `${String(o.spot)}/${String(o.forward)}` : 'undefined/undefined';
+    fail('spot/forward', value, 'exactly one of spot, forward',
       'exactly one of spot (Black–Scholes–Merton) or forward (Black-76) must be given');
   }
   if (hasForward && o.dividendYield !== undefined) {

@@ -1,7 +1,7 @@
 // Bad input, field by field, for every public options function (issue #2 §3, §5; DESIGN §5):
 // scalar calls throw InvalidInputError naming the field and the value; batch calls mark the
 // element INVALID_INPUT with NaN outputs and go on, and throw only for structural faults.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   black76, black76Batch, blackScholes, blackScholesBatch, impliedVol, impliedVolBatch, InvalidInputError, Status,
   thetaPerDay, vegaPerVolPoint, yearsFromDays,
@@ -66,7 +66,8 @@ describe.each(scalarCases)('%s rejects bad fields', (_name, fn, good) => {
     if (field !== 'rate' && field !== 'dividendYield') {
       it(`${field} missing`, () => {
         const { [field]: _omit, ...rest } = good;
-        expectInvalid(() => fn(rest as never), field, undefined);
+        const named = (field === 'spot' || field === 'forward') && 'price' in good ? 'spot/forward' : field;
+        expectInvalid(() => fn(rest as never), named, undefined);
       });
     }
   }
@@ -136,7 +137,8 @@ describe.each(batchCases)('$name marks bad elements', ({ fn, fields, rule }) => 
     for (const f of fields) o[f.field] = col(f.good, f.good);
     return o;
   };
-  const reference = fn(good() as never);
+  let reference: ReturnType<typeof fn>;
+  beforeAll(() => { reference = fn(good() as never); });
   it('prices the good batch', () => {
     expect([...reference.status]).toEqual([0, 0, 0]);
   });

@@ -1,0 +1,204 @@
+// European option price and Greeks under Black–Scholes–Merton (spot, dividend yield) and Black-76 (forward).
+//
+// Sources:
+//   - F. Black, M. Scholes (1973); R. C. Merton (1973); F. Black, "The pricing of commodity contracts",
+//     J. Financial Economics 3 (1976) 167–179.
+//   - E. G. Haug, The Complete Guide to Option Pricing Formulas, 2nd ed. (McGraw-Hill 2007), ch. 1–2:
+//     generalised Black–Scholes with cost of carry b (b = r − q: Merton; b = 0: Black-76), and the closed
+//     forms of delta, gamma, vega, theta, rho, vanna (DdeltaDvol), volga (DvegaDvol), charm (DdeltaDtime).
+//   - J. C. Hull, Options, Futures and Other Derivatives, 10th ed., ch. 19 (Greeks).
+//   - P. Jäckel, "Let's Be Rational" (2015): price = e^{−rT}·√(F·K)·b(x, s) via ./normalisedBlack.ts.
+//
+// Units (DESIGN §4): S/F and K in currency; T in years; vol, rate r and dividend yield q as decimals per year
+// (continuously compounded). Outputs: price (currency); delta ∂V/∂S (∂V/∂F for Black-76); gamma ∂²V/∂S²;
+// vega ∂V/∂σ per 1.00 vol; theta = ∂V/∂t = −∂V/∂T per year; rho ∂V/∂r per 1.00 (Black-76: F held fixed,
+// = −T·V); vanna ∂²V/∂S∂σ; volga ∂²V/∂σ²; charm = −∂delta/∂T per year.
+// Black-76 is evaluated as the generalised formula with S = F and q = r (b = 0); only rho differs.
+
+import { OK, DEGENERATE } from "../status";
+import { normCdfFast, normPdfFast, ONE_OVER_SQRT_TWO_PI } from "../math/normal";
+import { twoSum, twoProd, eftLo } from "../math/eft";
+import { normalisedBlackOtm, ratioDD, ratioLo, cdfRegion, cdfU, cdfV } from "./normalisedBlack";
+import {
+  carryTimesT, carryLo, logMoneyness, moneynessLo, totalVol, totalVolLo, forwardGap,
+} from "./forwardMoneyness";
+
+/** Model code: Black–Scholes–Merton on a spot with a dividend yield. */
+export const MODEL_BSM: i32 = 0;
+/** Model code: Black-76 on a forward. */
+export const MODEL_BLACK76: i32 = 1;
+
+// @ts-ignore: decorator
+@inline
+function put(out: usize, col: usize, colBytes: usize, offset: usize, v: f64): void {
+  store<f64>(out + col * colBytes + offset, v);
+}
+
+/**
+ * Writes NaN into the requested output columns of element `offset/8`. `greeks`: 0 price, 1 + five Greeks,
+ * 2 all nine (the layout of the batch ABI: 9 columns of `colBytes` bytes each).
+ */
+export function writeNaN(greeks: i32, out: usize, colBytes: usize, offset: usize): void {
+  const cols: usize = greeks <= 0 ? 1 : (greeks == 1 ? 6 : 9);
+  for (let c: usize = 0; c < cols; c++) put(out, c, colBytes, offset, NaN);
+}
+
+/**
+ * Price (and Greeks) of one European option, inputs already validated (S, K > 0 finite; 0 ≤ T ≤ 50;
+ * 0 ≤ vol ≤ 10; |r|, |q| ≤ 1). model: MODEL_BSM (S = spot, q = dividend yield) or MODEL_BLACK76
+ * (S = forward, q ignored). Writes price, then (greeks ≥ 1) delta, gamma, vega, theta, rho, then
+ * (greeks ≥ 2) vanna, volga, charm into the columns at `out` (column k at out + k·colBytes, element at
+ * + offset). Returns OK, or DEGENERATE when a requested Greek has no limit (that Greek is NaN).
+ *
+ * Limits (s = σ√T = 0, or h = x/s overflows): price = discounted intrinsic max(±(S·e^{−qT} − K·e^{−rT}), 0);
+ * off the money-forward the Greeks are those of the deterministic discounted payoff; at the money-forward
+ * (x = ln(F/K) = 0) with T > 0 the σ → 0 limits: delta ±e^{−qT}/2, vega S·e^{−qT}·√T·φ(0),
+ * vanna e^{−qT}·φ(0)·√T/2, volga 0, theta ∓(r − q)·S·e^{−qT}/2, rho ±K·T·e^{−rT}/2, charm ±q·e^{−qT}/2 if
+ * r = q; gamma (always), and charm with r ≠ q, have no limit → NaN + DEGENERATE. At T = 0 exactly at the
+ * strike, gamma, theta and charm diverge → NaN + DEGENERATE (delta ±1/2, the T → 0 limit at vol > 0);
+ * at T = 0 and vol = 0 together, delta, vanna and volga depend on the path to the limit → NaN + DEGENERATE.
+ */
+export function europeanOne(
+  model: i32, greeks: i32, isCall: bool,
+  S: f64, K: f64, T: f64, vol: f64, r: f64, q: f64,
+  out: usize, colBytes: usize, offset: usize,
+): u8 {
+  const b76 = model == MODEL_BLACK76;
+  if (b76) q = r;
+  const w: f64 = isCall ? 1.0 : -1.0;
+  let cTh: f64 = 0.0;
+  let cTl: f64 = 0.0;
+  if (!b76) { cTh = carryTimesT(r, q, T); cTl = carryLo; }
+  const xh = logMoneyness(S, K, cTh, cTl);
+  const xl = moneynessLo;
+  const sqrtT = Math.sqrt(T);
+  const sh = totalVol(vol, T, sqrtT);
+  const sl = totalVolLo;
+  const dfr = Math.exp(-r * T);
+  const dfq = b76 ? dfr : Math.exp(-q * T);
+  const Sd = S * dfq;
+  const Kd = K * dfr;
+  const gap = forwardGap(Sd, Kd, xh, xl); // Sd − Kd, the discounted intrinsic of the call (signed)
+
+  let hh: f64 = 0.0;
+  let hl: f64 = 0.0;
+  if (sh > 0.0) { hh = ratioDD(xh, xl, sh, sl); hl = ratioLo; }
+  if (sh > 0.0 && Math.abs(hh) < Infinity) {
+    // ---------------- regular case ----------------
+    const th = 0.5 * sh;
+    const tl = 0.5 * sl;
+    let price: f64;
+    const scale = Math.sqrt(Sd) * Math.sqrt(Kd); // e^{−rT}·√(F·K)
+    if (xh <= 0.0) {
+      const c = scale * normalisedBlackOtm(xh, xl, hh, hl, th, tl);
+      price = isCall ? c : c - gap;
+    } else {
+      const p = scale * normalisedBlackOtm(-xh, -xl, -hh, -hl, th, tl);
+      price = isCall ? p + gap : p;
+    }
+    if (price < 0.0) price = 0.0;
+    const maxPrice = isCall ? Sd : Kd; // no-arbitrage bound; only rounding can exceed it
+    if (price > maxPrice) price = maxPrice;
+    put(out, 0, colBytes, offset, price);
+    if (greeks <= 0) return OK;
+
+    const d1 = hh + th;
+    const d2 = hh - th;
+    // N1 = Φ(w·d1), N2 = Φ(w·d2): reuse the Φ values of the price when it used them (the normalised
+    // arguments were (d1, d2) for x ≤ 0 and (−d2, −d1) for x > 0); 1 − Φ is accurate to an absolute
+    // ulp, which is what the Greeks' tolerances ask (absolute on their natural scale).
+    let n1: f64, n2: f64;
+    if (cdfRegion) {
+      if (xh <= 0.0) {
+        n1 = isCall ? cdfU : 1.0 - cdfU;
+        n2 = isCall ? cdfV : 1.0 - cdfV;
+      } else {
+        n1 = isCall ? 1.0 - cdfV : cdfV;
+        n2 = isCall ? 1.0 - cdfU : cdfU;
+      }
+    } else {
+      n1 = normCdfFast(w * d1);
+      n2 = normCdfFast(w * d2);
+    }
+    const pdf1 = normPdfFast(d1);
+    const delta = w * dfq * n1;
+    let gamma: f64 = 0.0;
+    let vega: f64 = 0.0;
+    let thetaVol: f64 = 0.0;
+    if (pdf1 > 0.0) {
+      gamma = dfq * pdf1 / (S * sh);
+      vega = Sd * pdf1 * sqrtT;
+      thetaVol = -Sd * pdf1 * vol / (2.0 * sqrtT);
+    }
+    const theta = thetaVol - w * r * Kd * n2 + w * q * Sd * n1;
+    const rho = b76 ? -T * price : w * Kd * T * n2;
+    put(out, 1, colBytes, offset, delta);
+    put(out, 2, colBytes, offset, gamma);
+    put(out, 3, colBytes, offset, vega);
+    put(out, 4, colBytes, offset, theta);
+    put(out, 5, colBytes, offset, rho);
+    if (greeks == 1) return OK;
+
+    let vanna: f64 = 0.0;
+    let volga: f64 = 0.0;
+    let charmVol: f64 = 0.0;
+    if (pdf1 > 0.0) {
+      vanna = -dfq * pdf1 * (d2 / vol);
+      volga = vega * d1 * (d2 / vol);
+      // ∂d1/∂T = (2cT − d2·s)/(2T·s) = (2cT − x + s²/2)/(2T·s), formed in double-double
+      const c1 = twoSum(2.0 * cTh, -xh);
+      const c1l = eftLo + (2.0 * cTl - xl);
+      const s2 = twoProd(sh, sh);
+      const s2l = eftLo + 2.0 * sh * sl;
+      const num = (c1 + 0.5 * s2) + (c1l + 0.5 * s2l);
+      charmVol = -dfq * pdf1 * (num / (2.0 * T * sh));
+    }
+    const charm = w * q * dfq * n1 + charmVol;
+    put(out, 6, colBytes, offset, vanna);
+    put(out, 7, colBytes, offset, volga);
+    put(out, 8, colBytes, offset, charm);
+    return OK;
+  }
+
+  // ---------------- limit s → 0 (vol = 0, T = 0, or h overflow) ----------------
+  const m: i32 = xh > 0.0 ? 1 : (xh < 0.0 ? -1 : 0);
+  const wm = <f64>m * w;
+  let price: f64 = 0.0;
+  if (wm > 0.0) {
+    price = w * gap;
+    if (price < 0.0) price = 0.0;
+  }
+  put(out, 0, colBytes, offset, price);
+  if (greeks <= 0) return OK;
+  let status: u8 = OK;
+  const nn: f64 = wm > 0.0 ? 1.0 : (wm < 0.0 ? 0.0 : 0.5);
+  const atm = m == 0;
+  // At T = 0 and vol = 0 together the money-forward limit depends on the path (T → 0 first gives
+  // delta ±1/2; vol → 0 first gives the sign of r − q): delta, vanna and volga have no limit there.
+  const noPath = atm && T == 0.0 && vol == 0.0;
+  let delta = w * dfq * nn;
+  if (noPath) { delta = NaN; status = DEGENERATE; }
+  let gamma: f64 = 0.0;
+  let vega: f64 = 0.0;
+  if (atm) {
+    gamma = NaN;
+    status = DEGENERATE;
+    vega = Sd * sqrtT * ONE_OVER_SQRT_TWO_PI;
+  }
+  let theta = -w * r * Kd * nn + w * q * Sd * nn;
+  if (atm && T == 0.0) { theta = NaN; status = DEGENERATE; }
+  const rho = b76 ? -T * price : w * Kd * T * nn;
+  put(out, 1, colBytes, offset, delta);
+  put(out, 2, colBytes, offset, gamma);
+  put(out, 3, colBytes, offset, vega);
+  put(out, 4, colBytes, offset, theta);
+  put(out, 5, colBytes, offset, rho);
+  if (greeks == 1) return status;
+  const vanna: f64 = noPath ? NaN : (atm ? 0.5 * dfq * ONE_OVER_SQRT_TWO_PI * sqrtT : 0.0);
+  let charm = w * q * dfq * nn;
+  if (atm && (T == 0.0 || cTh != 0.0 || cTl != 0.0)) { charm = NaN; status = DEGENERATE; }
+  put(out, 6, colBytes, offset, vanna);
+  put(out, 7, colBytes, offset, noPath ? NaN : 0.0);
+  put(out, 8, colBytes, offset, charm);
+  return status;
+}

@@ -46,7 +46,7 @@ export function generalizedBlackScholes(
   const volSqrtT = vol * sqrtT;
   const d1 = (Math.log(spot / strike) + (b + 0.5 * vol * vol) * T) / volSqrtT;
   if (!(volSqrtT > 0) || !Number.isFinite(d1)) {
-    return limitGreeks(isCall, spot, strike, T, rate, dividendYield);
+    return limitGreeks(isCall, spot, strike, T, vol, rate, dividendYield);
   }
   const d2 = d1 - volSqrtT;
 
@@ -81,13 +81,14 @@ export function generalizedBlackScholes(
  *   charm ω q e^{−qT}; out of the money: all 0; gamma, vega, vanna, volga 0 either way.
  * - at the money-forward (x = 0), price 0, delta ω e^{−qT}/2, gamma NaN (it grows without bound),
  *   and
- *   - T = 0: vega 0, rho 0, vanna 0, volga 0; theta and charm NaN (they grow like 1/√T);
+ *   - T = 0, σ > 0: vega 0, rho 0, vanna 0, volga 0; theta and charm NaN (they grow like 1/√T);
+ *   - T = 0 and σ = 0: as above, but delta, vanna and volga NaN too (their limit depends on the path);
  *   - σ = 0, T > 0: vega S_d √T φ(0), theta ω(q S_d − r K_d)/2, rho ω T K_d/2, vanna e^{−qT} φ(0) √T/2,
  *     volga 0, charm ω q e^{−qT}/2 if r = q, otherwise NaN (it grows like (r − q)/σ).
  * These follow from the closed forms of {@link generalizedBlackScholes} with d1, d2 → ±∞ off the
  * money-forward and d1, d2 → 0 at it (N(0) = 1/2: the averages of the one-sided values).
  */
-function limitGreeks(isCall: boolean, spot: number, strike: number, T: number, r: number, q: number): Greeks {
+function limitGreeks(isCall: boolean, spot: number, strike: number, T: number, vol: number, r: number, q: number): Greeks {
   const w = isCall ? 1 : -1;
   const dq = Math.exp(-q * T);
   const sd = spot * dq;
@@ -108,6 +109,10 @@ function limitGreeks(isCall: boolean, spot: number, strike: number, T: number, r
     };
   }
   const sqrtT = Math.sqrt(T);
+  if (T === 0 && vol === 0) {
+    // both at once: T → 0 first gives delta ±1/2, σ → 0 first gives the sign of r − q; no limit
+    return { price: 0, delta: NaN, gamma: NaN, vega: 0, theta: NaN, rho: 0, vanna: NaN, volga: NaN, charm: NaN };
+  }
   if (T === 0) {
     return { price: 0, delta: 0.5 * w, gamma: NaN, vega: 0, theta: NaN, rho: 0, vanna: 0, volga: 0, charm: NaN };
   }

@@ -286,7 +286,8 @@ export function optionProperties(label: string, api: () => OptionsApi): void {
           expect([g.gamma, g.vega, g.vanna, g.volga]).toEqual([0, 0, 0, 0]);
         } else {
           expect(g.gamma).toBeNaN();
-          expect(Math.abs(g.delta)).toBeCloseTo(0.5 * Math.exp(-o.dividendYield * o.expiryYears), 14);
+          if (o.expiryYears === 0 && o.vol === 0) expect(g.delta).toBeNaN(); // no limit: it depends on the path
+          else expect(Math.abs(g.delta)).toBeCloseTo(0.5 * Math.exp(-o.dividendYield * o.expiryYears), 14);
         }
       }), opts);
     });

@@ -9,8 +9,8 @@
 import { GreeksLevel } from '../wasm/exports.js';
 import { SCALAR_FLAGS, scalarBlock } from '../wasm/arena.js';
 import { checkBroadcast, checkFloatColumn, checkIsCall, stage } from './columns.js';
-import { batchGreeks, scalarGreeks } from './greeks.js';
-import type { Black76BatchInput, Black76Input, Greeks, GreeksBatch } from './types.js';
+import { batchGreeks, checkGreeksSelection, scalarGreeks } from './greeks.js';
+import type { BatchResult, Black76BatchInput, Black76Input, Greeks, GreeksSelection } from './types.js';
 import { checkBlack76, checkObject } from './validate.js';
 
 /**
@@ -37,12 +37,15 @@ export function black76(input: Black76Input): Greeks {
 /**
  * Prices a batch of European options on forwards under Black-76 in one WASM call.
  * @param input `{ isCall: Uint8Array (1 call, 0 put), forwards, strikes, expiriesYears, vols:
- *   Float64Array, rates?: Float64Array | number (broadcast; default 0) }`, all of one length n.
- * @returns nine Float64Array(n) columns as {@link black76} and `status: Uint8Array(n)`.
- * @throws InvalidInputError only for structural faults: a missing or mistyped column, unequal lengths.
+ *   Float64Array, rates?: Float64Array | number (broadcast; default 0), greeks?: 'none' | 'first' |
+ *   'all' (default 'all') }`, all columns of one length n.
+ * @returns the Float64Array(n) columns selected by `greeks` (as {@link blackScholesBatch}), values as
+ *   {@link black76}, and `status: Uint8Array(n)`.
+ * @throws InvalidInputError only for structural faults: a missing or mistyped column, unequal lengths,
+ *   an unknown `greeks` selection.
  * @throws WasmInitError before `init()` has resolved.
  */
-export function black76Batch(input: Black76BatchInput): GreeksBatch {
+export function black76Batch<G extends GreeksSelection = 'all'>(input: Black76BatchInput<G>): BatchResult<G> {
   const o = checkObject('input', input);
   const n = checkFloatColumn('forwards', o.forwards, -1);
   checkIsCall(o.isCall, n);
@@ -50,8 +53,9 @@ export function black76Batch(input: Black76BatchInput): GreeksBatch {
   checkFloatColumn('expiriesYears', o.expiriesYears, n);
   checkFloatColumn('vols', o.vols, n);
   const rates = checkBroadcast('rates', o.rates, n);
-  const s = stage(n, input.isCall, [input.forwards, input.strikes, input.expiriesYears, input.vols, rates], 9);
+  const greeks = checkGreeksSelection(o.greeks);
+  const s = stage(n, input.isCall, [input.forwards, input.strikes, input.expiriesYears, input.vols, rates], greeks.count);
   const [forwards, strikes, expiries, vols, ratePtr] = s.inputs as [number, number, number, number, number];
-  s.k.black76Batch(n, GreeksLevel.all, s.isCall, forwards, strikes, expiries, vols, ratePtr, s.out, s.status);
-  return batchGreeks(s.k, s.out, s.status, n);
+  s.k.black76Batch(n, greeks.level, s.isCall, forwards, strikes, expiries, vols, ratePtr, s.out, s.status);
+  return batchGreeks(s.k, s.out, s.status, n, greeks.count) as BatchResult<G>;
 }

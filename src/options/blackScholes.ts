@@ -9,8 +9,8 @@
 import { GreeksLevel } from '../wasm/exports.js';
 import { SCALAR_FLAGS, scalarBlock } from '../wasm/arena.js';
 import { checkBroadcast, checkFloatColumn, checkIsCall, stage } from './columns.js';
-import { batchGreeks, scalarGreeks } from './greeks.js';
-import type { BlackScholesBatchInput, BlackScholesInput, Greeks, GreeksBatch } from './types.js';
+import { batchGreeks, checkGreeksSelection, scalarGreeks } from './greeks.js';
+import type { BatchResult, BlackScholesBatchInput, BlackScholesInput, Greeks, GreeksSelection } from './types.js';
 import { checkBlackScholes, checkObject } from './validate.js';
 
 /**
@@ -40,15 +40,17 @@ export function blackScholes(input: BlackScholesInput): Greeks {
 /**
  * Prices a batch of European options under Black–Scholes–Merton in one WASM call.
  * @param input `{ isCall: Uint8Array (1 call, 0 put), spots, strikes, expiriesYears, vols:
- *   Float64Array, rates?, dividendYields?: Float64Array | number (broadcast; default 0) }`, all of
- *   one length n, units as {@link blackScholes}.
- * @returns `{ price, delta, gamma, vega, theta, rho, vanna, volga, charm }` as Float64Array(n) and
+ *   Float64Array, rates?, dividendYields?: Float64Array | number (broadcast; default 0), greeks?:
+ *   'none' | 'first' | 'all' (default 'all') }`, all columns of one length n, units as {@link blackScholes}.
+ * @returns `{ price, delta, gamma, vega, theta, rho, vanna, volga, charm }` as Float64Array(n) (only
+ *   `price` with greeks 'none'; price, delta, gamma, vega, theta, rho with 'first') and
  *   `status: Uint8Array(n)` (`Status.OK`; `INVALID_INPUT` with NaN outputs for a bad element;
  *   `DEGENERATE` where a Greek has no limit and is NaN).
- * @throws InvalidInputError only for structural faults: a missing or mistyped column, unequal lengths.
+ * @throws InvalidInputError only for structural faults: a missing or mistyped column, unequal lengths,
+ *   an unknown `greeks` selection.
  * @throws WasmInitError before `init()` has resolved.
  */
-export function blackScholesBatch(input: BlackScholesBatchInput): GreeksBatch {
+export function blackScholesBatch<G extends GreeksSelection = 'all'>(input: BlackScholesBatchInput<G>): BatchResult<G> {
   const o = checkObject('input', input);
   const n = checkFloatColumn('spots', o.spots, -1);
   checkIsCall(o.isCall, n);
@@ -57,8 +59,9 @@ export function blackScholesBatch(input: BlackScholesBatchInput): GreeksBatch {
   checkFloatColumn('vols', o.vols, n);
   const rates = checkBroadcast('rates', o.rates, n);
   const yields = checkBroadcast('dividendYields', o.dividendYields, n);
-  const s = stage(n, input.isCall, [input.spots, input.strikes, input.expiriesYears, input.vols, rates, yields], 9);
+  const greeks = checkGreeksSelection(o.greeks);
+  const s = stage(n, input.isCall, [input.spots, input.strikes, input.expiriesYears, input.vols, rates, yields], greeks.count);
   const [spots, strikes, expiries, vols, ratePtr, yieldPtr] = s.inputs as [number, number, number, number, number, number];
-  s.k.blackScholesBatch(n, GreeksLevel.all, s.isCall, spots, strikes, expiries, vols, ratePtr, yieldPtr, s.out, s.status);
-  return batchGreeks(s.k, s.out, s.status, n);
+  s.k.blackScholesBatch(n, greeks.level, s.isCall, spots, strikes, expiries, vols, ratePtr, yieldPtr, s.out, s.status);
+  return batchGreeks(s.k, s.out, s.status, n, greeks.count) as BatchResult<G>;
 }

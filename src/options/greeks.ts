@@ -3,9 +3,9 @@
  * columns, reading one option's results, and reading a batch's columns.
  */
 import { InvalidInputError, Status } from '../errors.js';
-import type { KernelExports } from '../wasm/exports.js';
+import { GreeksLevel, type KernelExports } from '../wasm/exports.js';
 import { readColumn, readStatus } from './columns.js';
-import type { Greeks, GreeksBatch } from './types.js';
+import type { Greeks, GreeksBatch, GreeksSelection } from './types.js';
 
 /** Output columns of the pricing kernels, in the kernels' order. */
 export const GREEK_NAMES = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho', 'vanna', 'volga', 'charm'] as const;
@@ -31,9 +31,27 @@ export function scalarGreeks(slots: Float64Array, first: number, status: number)
   };
 }
 
-/** Copies the nine result columns and the status column of an n-element batch out of linear memory. */
-export function batchGreeks(k: KernelExports, out: number, status: number, n: number): GreeksBatch {
+/** Number of output columns computed for each selection (the kernels' `greeks` argument is the index). */
+const COLUMNS: Record<GreeksSelection, { level: number; count: number }> = {
+  none: { level: GreeksLevel.none, count: 1 },
+  first: { level: GreeksLevel.first, count: 6 },
+  all: { level: GreeksLevel.all, count: 9 },
+};
+
+/**
+ * Checks a batch's `greeks` selection (default `'all'`).
+ * @returns the kernels' level argument and the number of output columns.
+ * @throws InvalidInputError for anything but 'none' | 'first' | 'all'.
+ */
+export function checkGreeksSelection(value: unknown): { level: number; count: number } {
+  if (value === undefined) return COLUMNS.all;
+  if (value === 'none' || value === 'first' || value === 'all') return COLUMNS[value];
+  throw new InvalidInputError(`greeks (${String(value)}) must be 'none', 'first' or 'all'`, { field: 'greeks', value, rule: "'none' | 'first' | 'all'" });
+}
+
+/** Copies the first `count` result columns and the status column of an n-element batch out of linear memory. */
+export function batchGreeks(k: KernelExports, out: number, status: number, n: number, count: number): GreeksBatch {
   const result = { status: readStatus(k, status, n) } as GreeksBatch;
-  GREEK_NAMES.forEach((name, i) => { result[name] = readColumn(k, out, i, n); });
+  for (let i = 0; i < count; i++) result[GREEK_NAMES[i]!] = readColumn(k, out, i, n);
   return result;
 }

@@ -54,8 +54,16 @@ export interface Greeks {
   charm: number;
 }
 
+/**
+ * Which outputs a batch computes: `'none'` the price only; `'first'` the price and delta, gamma,
+ * vega, theta, rho; `'all'` (the default) all nine values. Columns not computed are not returned.
+ */
+export type GreeksSelection = 'none' | 'first' | 'all';
+
 /** Columns shared by both batch inputs. `rates` and `dividendYields` may be one number broadcast to all. */
-export interface BatchCommon {
+export interface BatchCommon<G extends GreeksSelection = GreeksSelection> {
+  /** Which outputs to compute (default `'all'`). */
+  greeks?: G;
   /** 1 = call, 0 = put. */
   isCall: Uint8Array;
   strikes: Float64Array;
@@ -65,29 +73,40 @@ export interface BatchCommon {
 }
 
 /** Inputs of {@link blackScholesBatch}. */
-export interface BlackScholesBatchInput extends BatchCommon {
+export interface BlackScholesBatchInput<G extends GreeksSelection = GreeksSelection> extends BatchCommon<G> {
   spots: Float64Array;
   dividendYields?: Float64Array | number;
 }
 
 /** Inputs of {@link black76Batch}. */
-export interface Black76BatchInput extends BatchCommon {
+export interface Black76BatchInput<G extends GreeksSelection = GreeksSelection> extends BatchCommon<G> {
   forwards: Float64Array;
 }
 
-/** Batch results: one Float64Array per value, plus one status code per element (see `Status`). */
-export interface GreeksBatch {
+/** Batch results with `greeks: 'none'`: the price column and one status code per element (see `Status`). */
+export interface PriceBatch {
   price: Float64Array;
+  status: Uint8Array;
+}
+
+/** Batch results with `greeks: 'first'`: price and the five first-order-style Greeks. */
+export interface FirstOrderBatch extends PriceBatch {
   delta: Float64Array;
   gamma: Float64Array;
   vega: Float64Array;
   theta: Float64Array;
   rho: Float64Array;
+}
+
+/** Batch results with `greeks: 'all'` (the default): one Float64Array per value, plus statuses. */
+export interface GreeksBatch extends FirstOrderBatch {
   vanna: Float64Array;
   volga: Float64Array;
   charm: Float64Array;
-  status: Uint8Array;
 }
+
+/** The batch result type for a {@link GreeksSelection}. */
+export type BatchResult<G extends GreeksSelection> = G extends 'none' ? PriceBatch : G extends 'first' ? FirstOrderBatch : GreeksBatch;
 
 /** Inputs of {@link impliedVol}: exactly one of `spot` (Black–Scholes–Merton) or `forward` (Black-76). */
 export interface ImpliedVolInput {

@@ -83,6 +83,12 @@ export interface IvCheckResult {
   worst: IvRow[];
   failures: IvFailure[];
   failuresByStatus: Record<string, number>;
+  /**
+   * Options solved with vol 0 because the mark equals the intrinsic value exactly (e.g. a mark of 0
+   * far out of the money): the price has no time value, so it carries no vol information and is
+   * left out of the |ΔIV| statistics.
+   */
+  atIntrinsic: IvFailure[];
   byExpiry: ExpiryDiagnostics[];
   tail: TailFacts;
 }
@@ -125,7 +131,8 @@ function describeFailure(chain: OptionChain, solved: ChainIv, i: number): IvFail
  * @param chain one currency's options.
  * @param solved {@link solveChain}'s result for that chain.
  * @returns counts; median / 99th percentile (type-7 interpolation) / max of |ΔIV| in vol points over
- *   the options solved with status OK (and again without sub-tick time values); the worst rows;
+ *   the options solved with status OK and a positive vol (and again without sub-tick time values);
+ *   the options marked exactly at intrinsic (vol 0, no information) listed apart; the worst rows;
  *   every failure with its reason (for out-of-bounds prices the bound, from one scalar `impliedVol`
  *   call per failed row); per-expiry diagnostics and the tail facts. Vegas, deltas and the
  *   exchange-IV prices come from one `black76Batch` call over the chain.
@@ -142,9 +149,17 @@ export function ivCheck(chain: OptionChain, solved: ChainIv): IvCheckResult {
   });
   const rows: IvRow[] = [];
   const failures: IvFailure[] = [];
+  const atIntrinsic: IvFailure[] = [];
   for (let i = 0; i < n; i++) {
     if (solved.status[i] !== Status.OK) {
       failures.push(describeFailure(chain, solved, i));
+      continue;
+    }
+    if (solved.vol[i] === 0) {
+      atIntrinsic.push({
+        instrument: chain.instrument[i]!, row: chain.row[i]!, status: 'AT_INTRINSIC', markCoin: chain.mark[i]!,
+        reason: `mark ${chain.mark[i]!} equals the intrinsic value: no time value, so no vol information (IV 0 by convention; exchange ${(chain.markIv[i]! * 100).toFixed(2)}%)`,
+      });
       continue;
     }
     const F = chain.forward[i]!;
@@ -186,6 +201,7 @@ export function ivCheck(chain: OptionChain, solved: ChainIv): IvCheckResult {
     worst,
     failures,
     failuresByStatus,
+    atIntrinsic,
     byExpiry: expiryDiagnostics(chain, rows),
     tail: tailFacts(chain, rows),
   };

@@ -48,7 +48,7 @@ describe('tailguard report (built CLI)', () => {
     for (const heading of ['1. Implied vol check', '2. Smile per expiry', '3. Protection for a holder of 1 BTC']) {
       expect(r.stdout).toContain(heading);
     }
-    expect(r.stdout).toContain('acceptance (median <= 0.01 vp): PASS');
+    expect(r.stdout).toContain('median <= 0.01 vp: met');
     expect(r.stdout).toContain('BTC-2JAN26-110000-P');
     expect(r.stdout).toContain('Note on the tail');
   });

@@ -25,7 +25,7 @@ describe('IV check on the shipped snapshots', () => {
     expect(r.medianAbsVolPts).toBeLessThanOrEqual(0.01);
     // an independent bisection solver (python, float64, same conventions) measures 0.0033 vp
     expect(r.medianAbsVolPts).toBeGreaterThan(0.001);
-    expect(r.compared + r.failures.length).toBe(r.options);
+    expect(r.compared + r.failures.length + r.atIntrinsic.length).toBe(r.options);
   });
 
   it('2025-12-31 BTC: the one failure is the deep ITM put marked below intrinsic, with its bound', () => {
@@ -56,7 +56,12 @@ describe('IV check on the shipped snapshots', () => {
     console.info(`2026-02-05 BTC: compared ${r.compared}/${r.options}, median ${r.medianAbsVolPts.toFixed(5)} vp, ` +
       `p99 ${r.p99AbsVolPts.toFixed(4)} vp, max ${r.maxAbsVolPts.toFixed(4)} vp, failures ${JSON.stringify(r.failuresByStatus)}`);
     expect(r.options).toBe(792);
-    // independent bisection: median 0.0327 vp; the 10 zero-mark calls of 6FEB26 solve to IV 0
+    // independent bisection over all 792: median 0.0327 vp; the 10 calls of 6FEB26 marked 0 solve to
+    // IV 0 (price at intrinsic), carry no vol information and are listed apart from the figures
+    expect(r.atIntrinsic.map((f) => f.instrument).every((name) => name.startsWith('BTC-6FEB26-') && name.endsWith('-C'))).toBe(true);
+    expect(r.atIntrinsic).toHaveLength(10);
+    expect(r.atIntrinsic.every((f) => f.markCoin === 0)).toBe(true);
+    expect(r.compared).toBe(782);
     expect(r.medianAbsVolPts).toBeLessThan(0.05);
     expect(Number.isFinite(r.p99AbsVolPts)).toBe(true);
   });

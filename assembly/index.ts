@@ -37,6 +37,25 @@ export function black76Batch(
   return europeanBatch(MODEL_BLACK76, n, greeks, isCall, forwards, strikes, expiries, vols, rates, 0, out, status);
 }
 
+/**
+ * `blackScholesBatch` forced onto the scalar path (one option per iteration). Same arguments and
+ * results, bit for bit; for tests of the SIMD path and for benchmarks.
+ */
+export function blackScholesBatchScalar(
+  n: i32, greeks: i32, isCall: usize, spots: usize, strikes: usize, expiries: usize, vols: usize,
+  rates: usize, dividendYields: usize, out: usize, status: usize,
+): i32 {
+  return europeanBatch(MODEL_BSM, n, greeks, isCall, spots, strikes, expiries, vols, rates, dividendYields, out, status, false);
+}
+
+/** `black76Batch` forced onto the scalar path; same arguments and results, bit for bit. */
+export function black76BatchScalar(
+  n: i32, greeks: i32, isCall: usize, forwards: usize, strikes: usize, expiries: usize, vols: usize,
+  rates: usize, out: usize, status: usize,
+): i32 {
+  return europeanBatch(MODEL_BLACK76, n, greeks, isCall, forwards, strikes, expiries, vols, rates, 0, out, status, false);
+}
+
 /** Implied vols: model 0 BSM (spots, dividend yields), 1 Black-76 (forwards). See options/impliedVol.ts. */
 export function impliedVolBatch(
   n: i32, model: i32, isCall: usize, prices: usize, underlyings: usize, strikes: usize, expiries: usize,
@@ -68,3 +87,9 @@ export function normInvBatch(n: i32, p: usize, out: usize): void {
     store<f64>(out + o, normInv(load<f64>(p + o)));
   }
 }
+
+/**
+ * Test/diagnostic only: the number of implied-vol solves since `ivHistogramReset` that took k Householder
+ * iterations (k = 0…15; slot 15 counts 15 or more). See options/impliedVol.ts.
+ */
+export { ivHistogramCount, ivHistogramReset } from "./options/impliedVol";

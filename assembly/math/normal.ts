@@ -185,6 +185,34 @@ export function normCdfFast(x: f64): f64 {
 }
 
 /**
+ * Φ(x) as `normCdfFast`, with the Gaussian factor supplied by the caller: `e` must be exp(−x²/2) (any
+ * value is accepted, and ignored, when |x| ≤ 0.66291 or |x| > 38.5, where no exponential is used).
+ * Lets a caller that already has exp(−d²/2) (e.g. for the density φ(d), or from the identity
+ * S·e^{−qT}·φ(d1) = K·e^{−rT}·φ(d2) of Black–Scholes, Hull ch. 19) skip a second exp. Same Cody rational
+ * functions ([C69], [C93]); with e = fl(exp(−0.5·x·x)) the result is bit-identical to `normCdfFast(x)`.
+ */
+// @ts-ignore: decorator
+@inline
+export function normCdfFastExp(x: f64, e: f64): f64 {
+  const y = Math.abs(x);
+  if (y <= CENTRAL) {
+    const xsq = y > 1.1102230246251565e-16 ? x * x : 0.0;
+    return 0.5 + x * centralRatio(xsq);
+  }
+  let tail: f64;
+  if (y <= SQRT_32) {
+    tail = e * middleRatio(y);
+  } else if (y <= TAIL_ZERO) {
+    tail = e * ((ONE_OVER_SQRT_TWO_PI - asymptoticCorrection(1.0 / (y * y))) / y);
+  } else if (y > TAIL_ZERO) {
+    tail = 0.0;
+  } else {
+    return x; // NaN
+  }
+  return x > 0.0 ? (0.5 - tail) + 0.5 : tail;
+}
+
+/**
  * Y(z) = Φ(z)/φ(z), the reciprocal of the normal hazard rate (Mills' ratio of the lower tail);
  * equivalently √(π/2)·erfcx(−z/√2). For z < −0.66291 it is Cody's rational function itself
  * ([C69]/[C93]: Φ(−y)·exp(y²/2)), so no exponential is evaluated and there is no underflow for any

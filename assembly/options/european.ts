@@ -16,7 +16,7 @@
 // Black-76 is evaluated as the generalised formula with S = F and q = r (b = 0); only rho differs.
 
 import { OK, DEGENERATE } from "../status";
-import { normCdfFast, normPdfFast, ONE_OVER_SQRT_TWO_PI } from "../math/normal";
+import { normCdfFastExp, ONE_OVER_SQRT_TWO_PI } from "../math/normal";
 import { twoSum, twoProd, eftLo } from "../math/eft";
 import { normalisedBlackOtm, ratioDD, ratioLo, cdfRegion, cdfU, cdfV } from "./normalisedBlack";
 import {
@@ -27,6 +27,11 @@ import {
 export const MODEL_BSM: i32 = 0;
 /** Model code: Black-76 on a forward. */
 export const MODEL_BLACK76: i32 = 1;
+
+/** |d| beyond which φ(d) < 1e-322 is taken as 0 (as in ../math/normal.ts). */
+export const TAIL_ZERO: f64 = 38.5;
+/** Cody's central range |d| ≤ 0.66291, where Φ uses no exponential (../math/normal.ts). */
+export const CDF_CENTRAL: f64 = 0.66291;
 
 // @ts-ignore: decorator
 @inline
@@ -41,6 +46,75 @@ function put(out: usize, col: usize, colBytes: usize, offset: usize, v: f64): vo
 export function writeNaN(greeks: i32, out: usize, colBytes: usize, offset: usize): void {
   const cols: usize = greeks <= 0 ? 1 : (greeks == 1 ? 6 : 9);
   for (let c: usize = 0; c < cols; c++) put(out, c, colBytes, offset, NaN);
+}
+
+/**
+ * Price of the regular case (s > 0, h finite) from the normalised Black function (Jäckel 2015): for
+ * x ≤ 0 the out-of-the-money call e^{−rT}√(FK)·b(x, s) (put by parity, with the discounted intrinsic
+ * `forwardGap`), for x > 0 the out-of-the-money put b(−x, s) (call by parity); clamped to
+ * [0, Sd] (call) or [0, Kd] (put). Leaves `cdfRegion`, `cdfU`, `cdfV` of ./normalisedBlack.ts set.
+ * Inputs: x, h, t in double-double, Sd = S·e^{−qT}, Kd = K·e^{−rT}, scale = √Sd·√Kd. Shared by the
+ * scalar and the SIMD paths (the latter calls it per lane), so both round identically.
+ */
+// @ts-ignore: decorator
+@inline
+export function regularPrice(
+  isCall: bool, xh: f64, xl: f64, hh: f64, hl: f64, th: f64, tl: f64, Sd: f64, Kd: f64, scale: f64,
+): f64 {
+  let price: f64;
+  if (xh <= 0.0) {
+    const c = scale * normalisedBlackOtm(xh, xl, hh, hl, th, tl);
+    price = isCall ? c : c - forwardGap(Sd, Kd, xh, xl);
+  } else {
+    const p = scale * normalisedBlackOtm(-xh, -xl, -hh, -hl, th, tl);
+    price = isCall ? p + forwardGap(Sd, Kd, xh, xl) : p;
+  }
+  if (price < 0.0) price = 0.0;
+  const maxPrice = isCall ? Sd : Kd; // no-arbitrage bound; only rounding can exceed it
+  if (price > maxPrice) price = maxPrice;
+  return price;
+}
+
+/** N2 = Φ(w·d2) of the last `cumulatives` call. */
+export let cumN2: f64 = 0.0;
+
+/**
+ * N1 = Φ(w·d1) (returned) and N2 = Φ(w·d2) (in `cumN2`), w = +1 call, −1 put. Reuses the Φ values of the
+ * price when the normalised Black function used them (`reg`, with u = Φ(h + t), v = Φ(h − t) of its
+ * arguments, which were (d1, d2) for x ≤ 0 and (−d2, −d1) for x > 0); 1 − Φ is accurate to an absolute
+ * ulp, which is what the Greeks' tolerances ask (absolute on their natural scale). Otherwise Cody's Φ
+ * with the Gaussian factors e1 = exp(−d1²/2) (given) and e2 = exp(−d2²/2) = e1·Sd/Kd, from the
+ * Black–Scholes identity Sd·φ(d1) = Kd·φ(d2) (−d2²/2 = −d1²/2 + x; Hull ch. 19): a division instead of an
+ * exp, with the same relative accuracy (a few ulps plus d²·2^-53 from the rounding of d); direct exp when
+ * e1 is near underflow. Shared by the scalar and SIMD paths.
+ */
+// @ts-ignore: decorator
+@inline
+export function cumulatives(
+  isCall: bool, xh: f64, reg: bool, u: f64, v: f64, d1: f64, d2: f64, e1: f64, Sd: f64, Kd: f64,
+): f64 {
+  let n1: f64, n2: f64;
+  if (reg) {
+    if (xh <= 0.0) {
+      n1 = isCall ? u : 1.0 - u;
+      n2 = isCall ? v : 1.0 - v;
+    } else {
+      n1 = isCall ? 1.0 - v : v;
+      n2 = isCall ? 1.0 - u : u;
+    }
+  } else {
+    const w: f64 = isCall ? 1.0 : -1.0;
+    n1 = normCdfFastExp(w * d1, e1);
+    const ad2 = Math.abs(d2);
+    let e2: f64 = 0.0;
+    if (ad2 > CDF_CENTRAL && ad2 <= TAIL_ZERO) { // where Cody's Φ uses its Gaussian factor
+      e2 = e1 > 1e-290 ? e1 * (Sd / Kd) : 0.0;
+      if (!(e2 > 0.0 && e2 <= 1.0)) e2 = Math.exp(-0.5 * d2 * d2);
+    }
+    n2 = normCdfFastExp(w * d2, e2);
+  }
+  cumN2 = n2;
+  return n1;
 }
 
 /**
@@ -78,7 +152,8 @@ export function europeanOne(
   const dfq = b76 ? dfr : Math.exp(-q * T);
   const Sd = S * dfq;
   const Kd = K * dfr;
-  const gap = forwardGap(Sd, Kd, xh, xl); // Sd − Kd, the discounted intrinsic of the call (signed)
+  // The discounted intrinsic of the call Sd − Kd (signed, `forwardGap`) is formed only where it is used
+  // (in-the-money prices, the limit branch): an expm1 saved for the other half of the options.
 
   let hh: f64 = 0.0;
   let hl: f64 = 0.0;
@@ -87,40 +162,20 @@ export function europeanOne(
     // ---------------- regular case ----------------
     const th = 0.5 * sh;
     const tl = 0.5 * sl;
-    let price: f64;
     const scale = Math.sqrt(Sd) * Math.sqrt(Kd); // e^{−rT}·√(F·K)
-    if (xh <= 0.0) {
-      const c = scale * normalisedBlackOtm(xh, xl, hh, hl, th, tl);
-      price = isCall ? c : c - gap;
-    } else {
-      const p = scale * normalisedBlackOtm(-xh, -xl, -hh, -hl, th, tl);
-      price = isCall ? p + gap : p;
-    }
-    if (price < 0.0) price = 0.0;
-    const maxPrice = isCall ? Sd : Kd; // no-arbitrage bound; only rounding can exceed it
-    if (price > maxPrice) price = maxPrice;
+    const price = regularPrice(isCall, xh, xl, hh, hl, th, tl, Sd, Kd, scale);
     put(out, 0, colBytes, offset, price);
     if (greeks <= 0) return OK;
 
     const d1 = hh + th;
     const d2 = hh - th;
-    // N1 = Φ(w·d1), N2 = Φ(w·d2): reuse the Φ values of the price when it used them (the normalised
-    // arguments were (d1, d2) for x ≤ 0 and (−d2, −d1) for x > 0); 1 − Φ is accurate to an absolute
-    // ulp, which is what the Greeks' tolerances ask (absolute on their natural scale).
-    let n1: f64, n2: f64;
-    if (cdfRegion) {
-      if (xh <= 0.0) {
-        n1 = isCall ? cdfU : 1.0 - cdfU;
-        n2 = isCall ? cdfV : 1.0 - cdfV;
-      } else {
-        n1 = isCall ? 1.0 - cdfV : cdfV;
-        n2 = isCall ? 1.0 - cdfU : cdfU;
-      }
-    } else {
-      n1 = normCdfFast(w * d1);
-      n2 = normCdfFast(w * d2);
-    }
-    const pdf1 = normPdfFast(d1);
+    // One exp serves φ(d1) and the Gaussian factor of Φ(±d1): e1 = exp(−d1²/2) (bit-identical to the
+    // exp inside normCdfFast/normPdfFast); Φ(±d2) gets its factor from e1 (see `cumulatives`).
+    // Nothing of this is computed at greeks = 0.
+    const e1 = Math.abs(d1) > TAIL_ZERO ? 0.0 : Math.exp(-0.5 * d1 * d1);
+    const n1 = cumulatives(isCall, xh, cdfRegion, cdfU, cdfV, d1, d2, e1, Sd, Kd);
+    const n2 = cumN2;
+    const pdf1 = ONE_OVER_SQRT_TWO_PI * e1;
     const delta = w * dfq * n1;
     let gamma: f64 = 0.0;
     let vega: f64 = 0.0;
@@ -165,7 +220,7 @@ export function europeanOne(
   const wm = <f64>m * w;
   let price: f64 = 0.0;
   if (wm > 0.0) {
-    price = w * gap;
+    price = w * forwardGap(Sd, Kd, xh, xl);
     if (price < 0.0) price = 0.0;
   }
   put(out, 0, colBytes, offset, price);

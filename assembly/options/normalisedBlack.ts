@@ -29,6 +29,13 @@ export let cdfU: f64 = 0.0;
 /** Φ(h − t) of the last `normalisedBlackOtm` call in the Φ-difference region. */
 export let cdfV: f64 = 0.0;
 
+/**
+ * exp(−(h² + t²)/2) as computed by the last `normalisedBlackOtm` call outside the Φ-difference region, or
+ * −1 when that call did not compute it (Φ-difference region, or b underflowed to 0). It is √(2π)·∂b/∂s,
+ * so an implied-vol solver can reuse it instead of calling `expHalfSumSquares` again.
+ */
+export let lastExpFactor: f64 = -1.0;
+
 /** Low part of the double-double result of `ratioDD`. */
 export let ratioLo: f64 = 0.0;
 
@@ -138,6 +145,7 @@ function smallTFactor(h: f64, t: f64): f64 {
 export function normalisedBlackOtm(xh: f64, xl: f64, hh: f64, hl: f64, th: f64, tl: f64): f64 {
   let uh = hh + th;
   cdfRegion = false;
+  lastExpFactor = -1.0;
   if (!(uh >= U_ZERO)) return 0.0;
   // u = h + t and v = h − t in double-double
   let u1 = twoSum(hh, th);
@@ -165,6 +173,7 @@ export function normalisedBlackOtm(xh: f64, xl: f64, hh: f64, hl: f64, th: f64, 
   }
   cdfRegion = false;
   const e = expHalfSumSquares(hh, hl, th, tl);
+  lastExpFactor = e;
   let f: f64;
   if (hh < H_ASYMPTOTIC && uh < H_ASYMPTOTIC + T_SMALL) {
     f = asymptoticFactor(hh, th, uh * vh);
@@ -177,6 +186,43 @@ export function normalisedBlackOtm(xh: f64, xl: f64, hh: f64, hl: f64, th: f64, 
   }
   const b = ONE_OVER_SQRT_TWO_PI * e * f;
   return b > 0.0 ? b : 0.0;
+}
+
+/**
+ * Complement of the normalised out-of-the-money call: e^{x/2} − b(x, s) for x ≤ 0, evaluated without
+ * cancellation where b is close to its supremum e^{x/2} (the upper branch of the implied-vol objective in
+ * Jäckel, "Let's Be Rational", revised 2016 text: ln((b_max − β)/(b_max − b(s))) needs b_max − b(s) to
+ * full relative precision). Derivation (here): e^{x/2} − b = e^{x/2}Φ(−u) + e^{−x/2}Φ(v), u = h + t,
+ * v = h − t, and since e^{x/2}φ(u) = e^{−x/2}φ(v) = exp(−(h² + t²)/2)/√(2π),
+ *   e^{x/2} − b = exp(−(h² + t²)/2)/√(2π) · (Y(−u) + Y(v)),   Y = Φ/φ (Mills ratio, ../math/normal.ts),
+ * a sum of two positive terms with no exponential overflow. Used for u > 0 (s above the inflection point
+ * √(2|x|), where −u, v < 0 and Y needs at most one exp); for u ≤ 0, b ≤ e^{x/2}/2 and the plain
+ * difference is exact to rounding. The low parts of u, v enter to first order (Y' = 1 + zY).
+ * Inputs as `normalisedBlackOtm`; `e` = expHalfSumSquares(hh, hl, th, tl) (passed to avoid recomputing it;
+ * any negative value to have it computed here). Output in (0, e^{x/2}].
+ */
+export function normalisedBlackComplementOtm(
+  xh: f64, xl: f64, hh: f64, hl: f64, th: f64, tl: f64, e: f64,
+): f64 {
+  const u1 = twoSum(hh, th);
+  let ul = eftLo + (hl + tl);
+  const uh = u1 + ul;
+  ul = ul - (uh - u1);
+  if (!(uh > 0.0)) return Math.exp(0.5 * xh) * (1.0 + 0.5 * xl) - normalisedBlackOtm(xh, xl, hh, hl, th, tl);
+  const v1 = twoSum(hh, -th);
+  let vl = eftLo + (hl - tl);
+  const vh = v1 + vl;
+  vl = vl - (vh - v1);
+  if (e < 0.0) e = expHalfSumSquares(hh, hl, th, tl);
+  return complementMills(uh, ul, vh, vl, e);
+}
+
+/** e^{x/2} − b = e·(Y(−u) + Y(v))/√(2π) for u = uh + ul > 0, v = vh + vl < 0 (see above). */
+function complementMills(uh: f64, ul: f64, vh: f64, vl: f64, e: f64): f64 {
+  const yu = normMills(-uh);
+  const yv = normMills(vh);
+  const f = (yu - (1.0 - uh * yu) * ul) + (yv + (1.0 + vh * yv) * vl);
+  return ONE_OVER_SQRT_TWO_PI * e * f;
 }
 
 /**

@@ -14,6 +14,15 @@ export interface KernelExports {
     vols: number, rates: number, out: number, status: number): number;
   impliedVolBatch(n: number, model: number, isCall: number, prices: number, underlyings: number, strikes: number,
     expiries: number, rates: number, dividendYields: number, vol: number, status: number): number;
+  /** `blackScholesBatch` forced onto the scalar path (bit-identical; for tests and benchmarks). */
+  blackScholesBatchScalar(n: number, greeks: number, isCall: number, spots: number, strikes: number, expiries: number,
+    vols: number, rates: number, dividendYields: number, out: number, status: number): number;
+  /** `black76Batch` forced onto the scalar path. */
+  black76BatchScalar(n: number, greeks: number, isCall: number, forwards: number, strikes: number, expiries: number,
+    vols: number, rates: number, out: number, status: number): number;
+  /** Diagnostics: implied-vol solves since the last reset that took k iterations (k = 0…15). */
+  ivHistogramCount(k: number): number;
+  ivHistogramReset(): void;
   normCdfBatch(n: number, x: number, out: number): void;
   normPdfBatch(n: number, x: number, out: number): void;
   normInvBatch(n: number, p: number, out: number): void;

@@ -8,8 +8,8 @@
  */
 import { GreeksLevel } from '../wasm/exports.js';
 import { SCALAR_FLAGS, scalarBlock } from '../wasm/arena.js';
-import { checkBroadcast, checkFloatColumn, checkIsCall, stage } from './columns.js';
-import { batchGreeks, checkGreeksSelection, scalarGreeks } from './greeks.js';
+import { checkAbsent, checkBroadcast, checkFloatColumn, checkIsCall, runBatch } from './columns.js';
+import { checkGreeksSelection, namedGreeks, scalarGreeks } from './greeks.js';
 import type { BatchResult, Black76BatchInput, Black76Input, Greeks, GreeksSelection } from './types.js';
 import { checkBlack76, checkObject } from './validate.js';
 
@@ -20,8 +20,9 @@ import { checkBlack76, checkObject } from './validate.js';
  *   respect to the forward; vega, vanna, volga per 1.00 of vol; theta and charm per year of calendar
  *   time with the forward fixed; rho = ∂V/∂r with the forward fixed (= −T·price). At expiry 0 or
  *   vol 0 the price is e^{−rT}·max(±(F − K), 0); a Greek without a limit is NaN.
- * @throws InvalidInputError naming the field and value (also for a `dividendYield`, which Black-76
- *   does not take: the forward already carries the yield).
+ * @throws InvalidInputError naming the field and value (forward or strike outside [1e-100, 1e100],
+ *   and the rules of {@link blackScholes}; also for a `dividendYield` or a `spot`, which Black-76 does
+ *   not take: the forward already carries the yield).
  * @throws WasmInitError before `init()` has resolved.
  */
 export function black76(input: Black76Input): Greeks {
@@ -42,20 +43,24 @@ export function black76(input: Black76Input): Greeks {
  * @returns the Float64Array(n) columns selected by `greeks` (as {@link blackScholesBatch}), values as
  *   {@link black76}, and `status: Uint8Array(n)`.
  * @throws InvalidInputError only for structural faults: a missing or mistyped column, unequal lengths,
- *   an unknown `greeks` selection.
+ *   an unknown `greeks` selection, a `dividendYields` or `spots` column. Any length works (run in chunks).
  * @throws WasmInitError before `init()` has resolved.
  */
 export function black76Batch<G extends GreeksSelection = 'all'>(input: Black76BatchInput<G>): BatchResult<G> {
   const o = checkObject('input', input);
-  const n = checkFloatColumn('forwards', o.forwards, -1);
-  checkIsCall(o.isCall, n);
-  checkFloatColumn('strikes', o.strikes, n);
-  checkFloatColumn('expiriesYears', o.expiriesYears, n);
-  checkFloatColumn('vols', o.vols, n);
+  checkAbsent('dividendYields', o.dividendYields, 'cannot be given to black76Batch (the forward already carries the yield)');
+  checkAbsent('spots', o.spots, 'cannot be given to black76Batch (forwards; use blackScholesBatch for spots)');
+  const forwards = checkFloatColumn('forwards', o.forwards, -1);
+  const n = forwards.length;
+  const isCall = checkIsCall(o.isCall, n);
+  const strikes = checkFloatColumn('strikes', o.strikes, n);
+  const expiries = checkFloatColumn('expiriesYears', o.expiriesYears, n);
+  const vols = checkFloatColumn('vols', o.vols, n);
   const rates = checkBroadcast('rates', o.rates, n);
   const greeks = checkGreeksSelection(o.greeks);
-  const s = stage(n, input.isCall, [input.forwards, input.strikes, input.expiriesYears, input.vols, rates], greeks.count);
-  const [forwards, strikes, expiries, vols, ratePtr] = s.inputs as [number, number, number, number, number];
-  s.k.black76Batch(n, greeks.level, s.isCall, forwards, strikes, expiries, vols, ratePtr, s.out, s.status);
-  return batchGreeks(s.k, s.out, s.status, n, greeks.count) as BatchResult<G>;
+  const { columns, status } = runBatch(n, isCall, [forwards, strikes, expiries, vols, rates], greeks.count, (s, m) => {
+    const [fw, st, ex, vo, ra] = s.inputs as [number, number, number, number, number];
+    s.k.black76Batch(m, greeks.level, s.isCall, fw, st, ex, vo, ra, s.out, s.status);
+  });
+  return namedGreeks(columns, status) as BatchResult<G>;
 }

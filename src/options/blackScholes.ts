@@ -8,8 +8,8 @@
  */
 import { GreeksLevel } from '../wasm/exports.js';
 import { SCALAR_FLAGS, scalarBlock } from '../wasm/arena.js';
-import { checkBroadcast, checkFloatColumn, checkIsCall, stage } from './columns.js';
-import { batchGreeks, checkGreeksSelection, scalarGreeks } from './greeks.js';
+import { checkAbsent, checkBroadcast, checkFloatColumn, checkIsCall, runBatch } from './columns.js';
+import { checkGreeksSelection, namedGreeks, scalarGreeks } from './greeks.js';
 import type { BatchResult, BlackScholesBatchInput, BlackScholesInput, Greeks, GreeksSelection } from './types.js';
 import { checkBlackScholes, checkObject } from './validate.js';
 
@@ -22,8 +22,9 @@ import { checkBlackScholes, checkObject } from './validate.js';
  *   of vol; theta and charm (∂delta/∂t) per year of calendar time; rho per 1.00 of rate. At expiry 0
  *   or vol 0 the price is the discounted intrinsic max(±(S·e^{−qT} − K·e^{−rT}), 0) and Greeks take
  *   their limits; a Greek without a limit (gamma at the money-forward) is NaN.
- * @throws InvalidInputError naming the field and value (non-finite; spot/strike ≤ 0; expiry < 0 or
- *   > 50; vol < 0 or > 10; |rate| or |dividendYield| > 1; type not 'call'/'put').
+ * @throws InvalidInputError naming the field and value (non-finite; spot or strike outside
+ *   [1e-100, 1e100]; expiry < 0 or > 50; vol < 0 or > 10; |rate| or |dividendYield| > 1; type not
+ *   'call'/'put'; a `forward`, which belongs to black76).
  * @throws WasmInitError before `init()` has resolved.
  */
 export function blackScholes(input: BlackScholesInput): Greeks {
@@ -47,21 +48,24 @@ export function blackScholes(input: BlackScholesInput): Greeks {
  *   `status: Uint8Array(n)` (`Status.OK`; `INVALID_INPUT` with NaN outputs for a bad element;
  *   `DEGENERATE` where a Greek has no limit and is NaN).
  * @throws InvalidInputError only for structural faults: a missing or mistyped column, unequal lengths,
- *   an unknown `greeks` selection.
+ *   an unknown `greeks` selection, a `forwards` column. Any length works (run in chunks).
  * @throws WasmInitError before `init()` has resolved.
  */
 export function blackScholesBatch<G extends GreeksSelection = 'all'>(input: BlackScholesBatchInput<G>): BatchResult<G> {
   const o = checkObject('input', input);
-  const n = checkFloatColumn('spots', o.spots, -1);
-  checkIsCall(o.isCall, n);
-  checkFloatColumn('strikes', o.strikes, n);
-  checkFloatColumn('expiriesYears', o.expiriesYears, n);
-  checkFloatColumn('vols', o.vols, n);
+  checkAbsent('forwards', o.forwards, 'cannot be given to blackScholesBatch (spots; use black76Batch for forwards)');
+  const spots = checkFloatColumn('spots', o.spots, -1);
+  const n = spots.length;
+  const isCall = checkIsCall(o.isCall, n);
+  const strikes = checkFloatColumn('strikes', o.strikes, n);
+  const expiries = checkFloatColumn('expiriesYears', o.expiriesYears, n);
+  const vols = checkFloatColumn('vols', o.vols, n);
   const rates = checkBroadcast('rates', o.rates, n);
   const yields = checkBroadcast('dividendYields', o.dividendYields, n);
   const greeks = checkGreeksSelection(o.greeks);
-  const s = stage(n, input.isCall, [input.spots, input.strikes, input.expiriesYears, input.vols, rates, yields], greeks.count);
-  const [spots, strikes, expiries, vols, ratePtr, yieldPtr] = s.inputs as [number, number, number, number, number, number];
-  s.k.blackScholesBatch(n, greeks.level, s.isCall, spots, strikes, expiries, vols, ratePtr, yieldPtr, s.out, s.status);
-  return batchGreeks(s.k, s.out, s.status, n, greeks.count) as BatchResult<G>;
+  const { columns, status } = runBatch(n, isCall, [spots, strikes, expiries, vols, rates, yields], greeks.count, (s, m) => {
+    const [sp, st, ex, vo, ra, yi] = s.inputs as [number, number, number, number, number, number];
+    s.k.blackScholesBatch(m, greeks.level, s.isCall, sp, st, ex, vo, ra, yi, s.out, s.status);
+  });
+  return namedGreeks(columns, status) as BatchResult<G>;
 }

@@ -1,44 +1,56 @@
 /**
- * Structural checks and marshalling of batch columns into WASM linear memory (DESIGN §1, §5).
+ * Structural checks and marshalling of batch columns through WASM linear memory (DESIGN §1, §5).
  * Structural faults (a missing or mistyped column, unequal lengths) throw InvalidInputError;
  * element values are checked by the kernels, which mark bad elements with a status code.
  */
 import { InvalidInputError } from '../errors.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import type { KernelExports } from '../wasm/exports.js';
+import { wasm } from '../wasm/loader.js';
 
 /** A batch input column: a Float64Array, or (for rates and yields) one number broadcast to all. */
 export type Column = Float64Array | number;
 
-/** Checks that `value` is a Float64Array of length `n` (or sets n when n < 0); returns its length. */
-export function checkFloatColumn(field: string, value: unknown, n: number): number {
+/**
+ * Elements per kernel call. Batches are run in chunks of this size, so the linear-memory workspace
+ * stays bounded (about 130 MB for seven inputs and nine outputs) whatever the batch length.
+ */
+export const CHUNK = 1 << 20;
+
+/** Checks that `value` is a Float64Array of length `n` (any length when n < 0); returns it. */
+export function checkFloatColumn(field: string, value: unknown, n: number): Float64Array {
   if (!(value instanceof Float64Array)) {
     throw new InvalidInputError(`${field} must be a Float64Array (got ${describe(value)})`, { field, value: describe(value), rule: 'Float64Array' });
   }
-  return checkLength(field, value.length, n);
+  checkLength(field, value.length, n);
+  return value;
 }
 
-/** Checks the `isCall` column: a Uint8Array of length n (1 call, 0 put). */
-export function checkIsCall(value: unknown, n: number): number {
+/** Checks the `isCall` column: a Uint8Array of length n (1 call, 0 put); returns it. */
+export function checkIsCall(value: unknown, n: number): Uint8Array {
   if (!(value instanceof Uint8Array)) {
     throw new InvalidInputError(`isCall must be a Uint8Array of 1 (call) / 0 (put) (got ${describe(value)})`, { field: 'isCall', value: describe(value), rule: 'Uint8Array' });
   }
-  return checkLength('isCall', value.length, n);
+  checkLength('isCall', value.length, n);
+  return value;
 }
 
 /** Checks an optional broadcastable column (rates, dividendYields): undefined → 0, a number, or a Float64Array of length n. */
 export function checkBroadcast(field: string, value: unknown, n: number): Column {
   if (value === undefined) return 0;
   if (typeof value === 'number') return value; // its value is checked by the kernel like any element
-  checkFloatColumn(field, value, n);
-  return value as Float64Array;
+  return checkFloatColumn(field, value, n);
 }
 
-function checkLength(field: string, length: number, n: number): number {
+/** Throws the structural error for a column that the model does not take (e.g. dividendYields with forwards). */
+export function checkAbsent(field: string, value: unknown, why: string): void {
+  if (value !== undefined) throw new InvalidInputError(`${field} ${why}`, { field, value: describe(value), rule: 'absent' });
+}
+
+function checkLength(field: string, length: number, n: number): void {
   if (n >= 0 && length !== n) {
     throw new InvalidInputError(`${field} has length ${length}, expected ${n} (all columns must have the same length)`, { field, value: length, rule: `length ${n}` });
   }
-  return length;
 }
 
 function describe(value: unknown): string {
@@ -47,39 +59,54 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+/** Pointers of one staged chunk: the u8 isCall column, the f64 inputs, the outputs, the u8 statuses. */
+export interface Staged {
+  k: KernelExports;
+  isCall: number;
+  inputs: number[];
+  out: number;
+  status: number;
+}
+
 /**
- * Lays out `f64In` input columns, `f64Out` output columns, and the u8 isCall/status columns for
- * `n` elements in the batch workspace, copies the inputs in, and returns the pointers.
+ * Runs a batch kernel over `n` elements in chunks of {@link CHUNK}: copies each chunk's inputs into
+ * the workspace, calls `kernel(staged, m)` for its m elements (the kernel writes output column i at
+ * `out + i·m·8` and one status byte per element), and gathers `outCount` output columns and the
+ * statuses into fresh arrays.
  */
-export function stage(n: number, isCall: Uint8Array, inputs: Column[], f64Out: number):
-  { k: KernelExports; isCall: number; inputs: number[]; out: number; status: number } {
-  const colBytes = align16(n * 8);
-  const u8Bytes = align16(Math.max(n, 1));
-  const { k, ptr } = batchBlock(colBytes * (inputs.length + f64Out) + 2 * u8Bytes);
+export function runBatch(n: number, isCall: Uint8Array, inputs: Column[], outCount: number,
+  kernel: (staged: Staged, m: number) => void): { columns: Float64Array[]; status: Uint8Array } {
+  wasm(); // throws WasmInitError before init(), even for an empty batch
+  const columns = Array.from({ length: outCount }, () => new Float64Array(n));
+  const status = new Uint8Array(n);
+  for (let start = 0; start < n; start += CHUNK) {
+    const m = Math.min(CHUNK, n - start);
+    const staged = stage(m, isCall.subarray(start, start + m), inputs.map((c) => (typeof c === 'number' ? c : c.subarray(start, start + m))), outCount);
+    kernel(staged, m);
+    const buffer = staged.k.memory.buffer;
+    columns.forEach((column, i) => column.set(new Float64Array(buffer, staged.out + i * m * 8, m), start));
+    status.set(new Uint8Array(buffer, staged.status, m), start);
+  }
+  return { columns, status };
+}
+
+/** Lays out one chunk of m elements in the workspace and copies its inputs in. */
+function stage(m: number, isCall: Uint8Array, inputs: Column[], outCount: number): Staged {
+  const colBytes = align16(m * 8);
+  const u8Bytes = align16(Math.max(m, 1));
+  const { k, ptr } = batchBlock(colBytes * (inputs.length + outCount) + 2 * u8Bytes);
   const buffer = k.memory.buffer; // taken after the allocation (growth detaches earlier views)
   const inputPtrs: number[] = [];
   let at = ptr;
   for (const column of inputs) {
-    const view = new Float64Array(buffer, at, n);
+    const view = new Float64Array(buffer, at, m);
     if (typeof column === 'number') view.fill(column);
     else view.set(column);
     inputPtrs.push(at);
     at += colBytes;
   }
   const out = at;
-  at += colBytes * f64Out;
-  new Uint8Array(buffer, at, n).set(isCall);
-  const isCallPtr = at;
-  at += u8Bytes;
-  return { k, isCall: isCallPtr, inputs: inputPtrs, out, status: at };
-}
-
-/** Copies output column `index` out of linear memory (the kernels put column i at `out + i·n·8`). */
-export function readColumn(k: KernelExports, out: number, index: number, n: number): Float64Array {
-  return new Float64Array(k.memory.buffer, out + index * n * 8, n).slice();
-}
-
-/** Copies the status column out of linear memory. */
-export function readStatus(k: KernelExports, status: number, n: number): Uint8Array {
-  return new Uint8Array(k.memory.buffer, status, n).slice();
+  at += colBytes * outCount;
+  new Uint8Array(buffer, at, m).set(isCall);
+  return { k, isCall: at, inputs: inputPtrs, out, status: at + u8Bytes };
 }

@@ -3,8 +3,7 @@
  * columns, reading one option's results, and reading a batch's columns.
  */
 import { InvalidInputError, Status } from '../errors.js';
-import { GreeksLevel, type KernelExports } from '../wasm/exports.js';
-import { readColumn, readStatus } from './columns.js';
+import { GreeksLevel } from '../wasm/exports.js';
 import type { Greeks, GreeksBatch, GreeksSelection } from './types.js';
 
 /** Output columns of the pricing kernels, in the kernels' order. */
@@ -49,9 +48,9 @@ export function checkGreeksSelection(value: unknown): { level: number; count: nu
   throw new InvalidInputError(`greeks (${String(value)}) must be 'none', 'first' or 'all'`, { field: 'greeks', value, rule: "'none' | 'first' | 'all'" });
 }
 
-/** Copies the first `count` result columns and the status column of an n-element batch out of linear memory. */
-export function batchGreeks(k: KernelExports, out: number, status: number, n: number, count: number): GreeksBatch {
-  const result = { status: readStatus(k, status, n) } as GreeksBatch;
-  for (let i = 0; i < count; i++) result[GREEK_NAMES[i]!] = readColumn(k, out, i, n);
+/** Names the first `columns.length` output columns of a pricing batch and adds the statuses. */
+export function namedGreeks(columns: Float64Array[], status: Uint8Array): GreeksBatch {
+  const result = { status } as GreeksBatch;
+  columns.forEach((column, i) => { result[GREEK_NAMES[i]!] = column; });
   return result;
 }

@@ -9,18 +9,21 @@
 import { InvalidInputError, NoConvergenceError, PriceOutOfBoundsError, Status } from '../errors.js';
 import { IvModel } from '../wasm/exports.js';
 import { SCALAR_FLAGS, scalarBlock } from '../wasm/arena.js';
-import { checkBroadcast, checkFloatColumn, checkIsCall, readColumn, readStatus, stage } from './columns.js';
+import { checkAbsent, checkBroadcast, checkFloatColumn, checkIsCall, runBatch } from './columns.js';
 import type { ImpliedVolBatch, ImpliedVolBatchInput, ImpliedVolInput } from './types.js';
 import { type CheckedImpliedVol, checkImpliedVol, checkObject } from './validate.js';
 
-/** Discounted intrinsic value and no-arbitrage maximum of the option described by `c`. */
+/**
+ * Discounted intrinsic value and no-arbitrage maximum of the option described by `c`. At expiry 0 the
+ * option is worth its intrinsic value whatever the vol, so the maximum is the intrinsic value too.
+ */
 function bounds(c: CheckedImpliedVol): { intrinsic: number; maximum: number } {
   const discount = Math.exp(-c.rate * c.expiryYears);
   const underlying = c.model === 'bsm' ? c.underlying * Math.exp(-c.dividendYield * c.expiryYears) : c.underlying * discount;
   const strike = c.strike * discount;
-  return c.isCall
-    ? { intrinsic: Math.max(underlying - strike, 0), maximum: underlying }
-    : { intrinsic: Math.max(strike - underlying, 0), maximum: strike };
+  const intrinsic = Math.max(c.isCall ? underlying - strike : strike - underlying, 0);
+  if (c.expiryYears === 0) return { intrinsic, maximum: intrinsic };
+  return { intrinsic, maximum: c.isCall ? underlying : strike };
 }
 
 /**
@@ -29,10 +32,13 @@ function bounds(c: CheckedImpliedVol): { intrinsic: number; maximum: number } {
  *   exactly one of `spot` (Black–Scholes–Merton) or `forward` (Black-76; no `dividendYield`);
  *   price in the underlying's quote currency; units per DESIGN §4.
  * @returns the annualised vol as a decimal; 0 when the price equals the discounted intrinsic value
- *   exactly (or when expiry is 0 and the price is the intrinsic).
+ *   exactly (or when expiry is 0 and the price is the intrinsic). Prices near the maximum at short
+ *   expiries can imply vols above 10, which the pricing functions reject as percent-by-mistake: the
+ *   solver works in total vol σ√T and returns what the price implies.
  * @throws PriceOutOfBoundsError `PRICE_BELOW_INTRINSIC` (price below the discounted intrinsic value;
  *   `bound` = that value) or `PRICE_ABOVE_MAXIMUM` (price at or above S·e^{−qT} for a call, K·e^{−rT}
- *   for a put; `bound` = that maximum).
+ *   for a put, or so close to it that the vol is unbounded in double precision, as when σ√T would
+ *   exceed about 17; at expiry 0 any price above the intrinsic value; `bound` = that maximum).
  * @throws InvalidInputError naming the field and value (including neither or both of spot/forward).
  * @throws NoConvergenceError if the solver fails (not expected anywhere in the valid domain).
  * @throws WasmInitError before `init()` has resolved.
@@ -56,7 +62,10 @@ export function impliedVol(input: ImpliedVolInput): number {
   }
   if (status === Status.ABOVE_MAXIMUM) {
     const bound = bounds(c).maximum;
-    throw new PriceOutOfBoundsError('PRICE_ABOVE_MAXIMUM', `price (${c.price}) is at or above the no-arbitrage maximum ${bound}: no volatility fits`, { ...details, bound, rule: '< maximum' });
+    const what = c.expiryYears === 0
+      ? `is above the value at expiry ${bound}`
+      : `is at the no-arbitrage maximum ${bound}${c.price < bound ? ' within rounding (the vol would be unbounded)' : ' or above it'}`;
+    throw new PriceOutOfBoundsError('PRICE_ABOVE_MAXIMUM', `price (${c.price}) ${what}: no volatility fits`, { ...details, bound, rule: '< maximum' });
   }
   if (status === Status.NO_CONVERGENCE) throw new NoConvergenceError(`implied vol did not converge for price ${c.price}`, details);
   throw new InvalidInputError('the kernel rejected inputs that passed validation (please report this)', { rule: 'kernel', status });
@@ -79,20 +88,19 @@ export function impliedVolBatch(input: ImpliedVolBatchInput): ImpliedVolBatch {
   if (hasSpots === (o.forwards !== undefined)) {
     throw new InvalidInputError('exactly one of spots (Black–Scholes–Merton) or forwards (Black-76) must be given', { field: 'spots/forwards', rule: 'exactly one' });
   }
-  if (!hasSpots && o.dividendYields !== undefined) {
-    throw new InvalidInputError('dividendYields cannot be given with forwards (Black-76)', { field: 'dividendYields', rule: 'absent with forwards' });
-  }
-  const underlyingField = hasSpots ? 'spots' : 'forwards';
-  const n = checkFloatColumn('prices', o.prices, -1);
-  checkIsCall(o.isCall, n);
-  checkFloatColumn(underlyingField, o[underlyingField], n);
-  checkFloatColumn('strikes', o.strikes, n);
-  checkFloatColumn('expiriesYears', o.expiriesYears, n);
+  if (!hasSpots) checkAbsent('dividendYields', o.dividendYields, 'cannot be given with forwards (Black-76)');
+  const prices = checkFloatColumn('prices', o.prices, -1);
+  const n = prices.length;
+  const isCall = checkIsCall(o.isCall, n);
+  const underlyings = hasSpots ? checkFloatColumn('spots', o.spots, n) : checkFloatColumn('forwards', o.forwards, n);
+  const strikes = checkFloatColumn('strikes', o.strikes, n);
+  const expiries = checkFloatColumn('expiriesYears', o.expiriesYears, n);
   const rates = checkBroadcast('rates', o.rates, n);
   const yields = hasSpots ? checkBroadcast('dividendYields', o.dividendYields, n) : 0;
-  const underlyings = (hasSpots ? input.spots : input.forwards) as Float64Array;
-  const s = stage(n, input.isCall, [input.prices, underlyings, input.strikes, input.expiriesYears, rates, yields], 1);
-  const [prices, unds, strikes, expiries, ratePtr, yieldPtr] = s.inputs as [number, number, number, number, number, number];
-  s.k.impliedVolBatch(n, hasSpots ? IvModel.blackScholes : IvModel.black76, s.isCall, prices, unds, strikes, expiries, ratePtr, yieldPtr, s.out, s.status);
-  return { vol: readColumn(s.k, s.out, 0, n), status: readStatus(s.k, s.status, n) };
+  const model = hasSpots ? IvModel.blackScholes : IvModel.black76;
+  const { columns, status } = runBatch(n, isCall, [prices, underlyings, strikes, expiries, rates, yields], 1, (s, m) => {
+    const [pr, un, st, ex, ra, yi] = s.inputs as [number, number, number, number, number, number];
+    s.k.impliedVolBatch(m, model, s.isCall, pr, un, st, ex, ra, yi, s.out, s.status);
+  });
+  return { vol: columns[0]!, status };
 }

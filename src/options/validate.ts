@@ -13,8 +13,24 @@ export const MAX_EXPIRY_YEARS = 50;
 /** Largest accepted |rate| and |dividendYield|: above it the caller almost surely passed percent. */
 export const MAX_ABS_RATE = 1;
 
+/**
+ * Smallest accepted spot, forward and strike. Outside [MIN_LEVEL, MAX_LEVEL] the caller almost surely
+ * has a unit error, and ratios and discounted values (× e^{±50}) would leave the range where the
+ * kernels are exact (the moneyness split needs |ln(S/K)| well inside the double range).
+ */
+export const MIN_LEVEL = 1e-100;
+/** Largest accepted spot, forward and strike (see {@link MIN_LEVEL}). */
+export const MAX_LEVEL = 1e100;
+
+/** A value as it appears in a message: strings quoted, so that '100' and 100 read differently. */
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return String(value);
+}
+
 function fail(field: string, value: unknown, rule: string, message: string): never {
-  throw new InvalidInputError(`${field} (${String(value)}) ${message}`, { field, value, rule });
+  throw new InvalidInputError(`${field} (${show(value)}) ${message}`, { field, value, rule });
 }
 
 function finiteNumber(field: string, value: unknown): number {
@@ -33,6 +49,13 @@ export function checkPositive(field: string, value: unknown): number {
 export function checkNonNegative(field: string, value: unknown): number {
   const v = finiteNumber(field, value);
   if (v < 0) fail(field, v, '>= 0', 'must be >= 0');
+  return v;
+}
+
+/** A price level (spot, forward, strike): finite and within [{@link MIN_LEVEL}, {@link MAX_LEVEL}]. */
+export function checkLevel(field: string, value: unknown): number {
+  const v = checkPositive(field, value);
+  if (v < MIN_LEVEL || v > MAX_LEVEL) fail(field, v, `within [${MIN_LEVEL}, ${MAX_LEVEL}]`, `must be within [${MIN_LEVEL}, ${MAX_LEVEL}] (a unit error?)`);
   return v;
 }
 
@@ -62,7 +85,7 @@ export function checkRate(field: string, value: unknown): number {
 export function checkType(field: string, value: unknown): boolean {
   if (value === 'call') return true;
   if (value === 'put') return false;
-  return fail(field, typeof value === 'string' ? `'${value}'` : value, "'call' | 'put'", "must be 'call' or 'put'");
+  return fail(field, value, "'call' | 'put'", "must be 'call' or 'put'");
 }
 
 /** The argument itself must be a plain object. */
@@ -85,10 +108,11 @@ export interface CheckedBlackScholes {
 /** Validates the input of `blackScholes`; throws InvalidInputError naming the first bad field. */
 export function checkBlackScholes(input: unknown): CheckedBlackScholes {
   const o = checkObject('input', input);
+  if (o.forward !== undefined) fail('forward', o.forward, 'absent', 'is not a Black–Scholes–Merton input (give spot, or use black76)');
   return {
     isCall: checkType('type', o.type),
-    spot: checkPositive('spot', o.spot),
-    strike: checkPositive('strike', o.strike),
+    spot: checkLevel('spot', o.spot),
+    strike: checkLevel('strike', o.strike),
     expiryYears: checkExpiry('expiryYears', o.expiryYears),
     vol: checkVol('vol', o.vol),
     rate: checkRate('rate', o.rate),
@@ -109,13 +133,14 @@ export interface CheckedBlack76 {
 /** Validates the input of `black76`; throws InvalidInputError naming the first bad field. */
 export function checkBlack76(input: unknown): CheckedBlack76 {
   const o = checkObject('input', input);
-  if ('dividendYield' in o && o.dividendYield !== undefined) {
+  if (o.dividendYield !== undefined) {
     fail('dividendYield', o.dividendYield, 'absent', 'is not a Black-76 input (the forward already carries it)');
   }
+  if (o.spot !== undefined) fail('spot', o.spot, 'absent', 'is not a Black-76 input (give forward, or use blackScholes)');
   return {
     isCall: checkType('type', o.type),
-    forward: checkPositive('forward', o.forward),
-    strike: checkPositive('strike', o.strike),
+    forward: checkLevel('forward', o.forward),
+    strike: checkLevel('strike', o.strike),
     expiryYears: checkExpiry('expiryYears', o.expiryYears),
     vol: checkVol('vol', o.vol),
     rate: checkRate('rate', o.rate),
@@ -151,8 +176,8 @@ export function checkImpliedVol(input: unknown): CheckedImpliedVol {
     model: hasSpot ? 'bsm' : 'black76',
     isCall: checkType('type', o.type),
     price: checkNonNegative('price', o.price),
-    underlying: hasSpot ? checkPositive('spot', o.spot) : checkPositive('forward', o.forward),
-    strike: checkPositive('strike', o.strike),
+    underlying: hasSpot ? checkLevel('spot', o.spot) : checkLevel('forward', o.forward),
+    strike: checkLevel('strike', o.strike),
     expiryYears: checkExpiry('expiryYears', o.expiryYears),
     rate: checkRate('rate', o.rate),
     dividendYield: hasSpot ? checkRate('dividendYield', o.dividendYield) : 0,

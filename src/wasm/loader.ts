@@ -5,7 +5,7 @@
  * Node reads the file next to this module (`tailguard.wasm`); browsers fetch it from
  * `new URL('./tailguard.wasm', import.meta.url)`, which bundlers such as Vite rewrite to the asset.
  */
-import { TailguardError, WasmInitError } from '../errors.js';
+import { WasmInitError } from '../errors.js';
 import type { KernelExports } from './exports.js';
 
 /** Where the WASM module comes from: a URL or path, its bytes, or a compiled module. */
@@ -59,7 +59,7 @@ function imports(): WebAssembly.Imports {
         const where = `${readString(file)}:${line}:${column}`;
         kernels = undefined; // a trapped instance is dead (DESIGN §3): the next init() re-instantiates
         pending = undefined;
-        throw new TailguardError('WASM_INIT', `WASM kernel aborted: ${readString(message)} at ${where}; call init() again`, { where });
+        throw new WasmInitError(`WASM kernel aborted (${readString(message) || 'no message'}) at ${where}; the instance is discarded: call init() again`, { where });
       },
     },
   };
@@ -85,15 +85,18 @@ async function instantiate(source: WasmSource): Promise<KernelExports> {
 /**
  * Loads and instantiates the WASM kernels. Idempotent: later calls return the first call's promise
  * (or resolve at once), whatever source they name. Safe to call concurrently.
- * @param options `{ wasm? }`: see {@link InitOptions}.
+ * @param options `{ wasm? }`: see {@link InitOptions}; `init()` and `init(null)` load the default.
  * @returns a promise that resolves once pricing calls may be made.
- * @throws WasmInitError (rejected promise) if the module cannot be read, compiled or instantiated;
- *   a later `init()` may retry.
+ * @throws WasmInitError (always as a rejected promise) if `wasm` is of the wrong type or the module
+ *   cannot be read, compiled or instantiated; a later `init()` may retry.
  */
-export function init(options: InitOptions = {}): Promise<void> {
+export function init(options?: InitOptions): Promise<void> {
   if (kernels) return Promise.resolve();
   if (!pending) {
-    const source = options.wasm ?? defaultUrl();
+    const source = options?.wasm ?? defaultUrl();
+    if (!isSource(source)) {
+      return Promise.reject(new WasmInitError(`wasm must be a URL, a path, the bytes or a WebAssembly.Module (got ${source === null ? 'null' : typeof source})`, { field: 'wasm' }));
+    }
     pending = instantiate(source).then(
       (exports) => { kernels = exports; },
       (cause: unknown) => {
@@ -104,6 +107,11 @@ export function init(options: InitOptions = {}): Promise<void> {
     );
   }
   return pending;
+}
+
+function isSource(value: unknown): value is WasmSource {
+  return typeof value === 'string' || value instanceof URL || value instanceof ArrayBuffer || ArrayBuffer.isView(value)
+    || value instanceof WebAssembly.Module;
 }
 
 function describe(source: WasmSource): string {

@@ -15,9 +15,9 @@ const notNumbers: unknown[] = ['100', null, {}, true, 10n];
 
 /** Per field: values that must be rejected (beyond non-finite and non-numbers). */
 const rules: Record<string, number[]> = {
-  spot: [0, -1, -1e-300],
-  forward: [0, -5],
-  strike: [0, -5],
+  spot: [0, -1, -1e-300, 1e-299, 9.9e-101, 1.01e100, 1e301],
+  forward: [0, -5, 1e-299, 1e305],
+  strike: [0, -5, 1e-299, 1e301],
   expiryYears: [-1e-9, -1, 50.0001, 365],
   vol: [-0.01, 10.0001, 80],
   rate: [1.0001, -1.5, 5],
@@ -34,6 +34,7 @@ function expectInvalid(fn: () => unknown, field: string, value: unknown): void {
   expect(e.details.field).toBe(field);
   expect(e.message).toContain(field);
   if (typeof value === 'number') expect(e.message).toContain(`(${String(value)})`);
+  if (typeof value === 'string') expect(e.message).toContain(`(${JSON.stringify(value)})`); // '100' reads as a string
 }
 
 const bsm = { type: 'call', spot: 100, strike: 95, expiryYears: 0.5, vol: 0.3, rate: 0.03, dividendYield: 0.01 } as const;
@@ -73,6 +74,51 @@ describe.each(scalarCases)('%s rejects bad fields', (_name, fn, good) => {
   }
   it.each([null, undefined, 42, 'x', []])('input itself = %s', (value) => {
     expectInvalid(() => fn(value as never), 'input', undefined);
+  });
+});
+
+describe('model mix-ups are rejected, not ignored', () => {
+  it('blackScholes takes no forward; black76 takes no spot', () => {
+    expectInvalid(() => blackScholes({ ...bsm, forward: 100 } as never), 'forward', 100);
+    expectInvalid(() => black76({ ...b76, spot: 5 } as never), 'spot', 5);
+  });
+  it('black76Batch takes no dividendYields or spots; blackScholesBatch no forwards', () => {
+    const one = Float64Array.of(1);
+    const b76Batch = { isCall: Uint8Array.of(1), forwards: Float64Array.of(100), strikes: Float64Array.of(95), expiriesYears: one, vols: Float64Array.of(0.3) };
+    expect(() => black76Batch({ ...b76Batch, dividendYields: 0.5 } as never)).toThrow(/dividendYields cannot be given to black76Batch/);
+    expect(() => black76Batch({ ...b76Batch, dividendYields: 'x' } as never)).toThrow(InvalidInputError);
+    expect(() => black76Batch({ ...b76Batch, spots: Float64Array.of(100) } as never)).toThrow(/spots cannot be given/);
+    const { forwards, ...rest } = b76Batch;
+    expect(() => blackScholesBatch({ ...rest, spots: forwards, forwards } as never)).toThrow(/forwards cannot be given/);
+  });
+});
+
+describe('the columns are read once', () => {
+  it('a getter that changes its answer cannot make the batch read stale memory', () => {
+    let reads = 0;
+    const input = {
+      isCall: Uint8Array.of(1, 1, 1), strikes: Float64Array.of(95, 95, 95), expiriesYears: Float64Array.of(1, 1, 1), vols: Float64Array.of(0.2, 0.2, 0.2),
+      get spots(): Float64Array { reads++; return reads === 1 ? Float64Array.of(100, 100, 100) : Float64Array.of(100); },
+    };
+    const out = blackScholesBatch(input);
+    expect(reads).toBe(1);
+    expect(out.price.length).toBe(3);
+    expect(out.price[2]).toBe(out.price[0]);
+  });
+});
+
+describe('impliedVol near and beyond its bounds', () => {
+  it('at expiry 0 any price above intrinsic is above the value at expiry', () => {
+    let e: unknown;
+    try { impliedVol({ type: 'call', price: 11, spot: 100, strike: 90, expiryYears: 0 }); } catch (err) { e = err; }
+    expect(e).toMatchObject({ code: 'PRICE_ABOVE_MAXIMUM', bound: 10 });
+    expect((e as Error).message).toBe('price (11) is above the value at expiry 10: no volatility fits');
+  });
+  it('a price one ulp below the maximum still implies a vol; the maximum itself does not', () => {
+    // at the money b(0, s) = erf(s/(2√2)) = 1 − 2^−53 gives s = σ√T ≈ 16.585 (erfc(5.8636) = 1.11e-16)
+    expect(impliedVol({ type: 'call', price: 1 - 2 ** -53, spot: 1, strike: 1, expiryYears: 1 })).toBeCloseTo(16.585, 2);
+    expect(() => impliedVol({ type: 'call', price: 1, spot: 1, strike: 1, expiryYears: 1 }))
+      .toThrow(/at the no-arbitrage maximum 1 or above it/);
   });
 });
 

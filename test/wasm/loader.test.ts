@@ -55,6 +55,30 @@ describe('init()', () => {
     expect(tg.isInitialized()).toBe(true);
   });
 
+  it('never throws synchronously: bad options reject with WasmInitError', async () => {
+    const tg = await freshModule();
+    const bad = tg.init({ wasm: 42 } as never);
+    await expect(bad).rejects.toThrow(tg.WasmInitError);
+    await expect(bad).rejects.toThrow(/wasm must be a URL, a path, the bytes or a WebAssembly.Module \(got number\)/);
+    expect(() => tg.init(null as never).catch(() => undefined)).not.toThrow();
+  });
+
+  it('prices batches longer than one chunk (the workspace stays bounded)', async () => {
+    const tg = await freshModule();
+    await tg.init({ wasm: DEBUG_WASM });
+    const n = 2 * 1_048_576 + 3; // three chunks of CHUNK = 2^20
+    const spots = new Float64Array(n).fill(100);
+    for (let i = 0; i < n; i += 1000) spots[i] = 50 + (i % 97);
+    spots[n - 2] = -1; // a bad element in the last chunk
+    const out = tg.blackScholesBatch({ isCall: new Uint8Array(n).fill(1), spots, strikes: new Float64Array(n).fill(100),
+      expiriesYears: new Float64Array(n).fill(0.5), vols: new Float64Array(n).fill(0.3), greeks: 'none' });
+    const one = (s: number): number => tg.blackScholes({ type: 'call', spot: s, strike: 100, expiryYears: 0.5, vol: 0.3 }).price;
+    for (const i of [0, 1000, 1_048_575, 1_048_576, 1_049_000, 2_097_152, n - 1]) expect(out.price[i], `element ${i}`).toBe(one(spots[i]!));
+    expect(out.status[n - 2]).toBe(tg.Status.INVALID_INPUT);
+    expect(out.price[n - 2]).toBeNaN();
+    expect(out.status.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
   it('finds the release build next to the built module by default', async () => {
     // dist/ is produced by `npm run build` (run by `npm test`): the published layout.
     const tg = await import('../../dist/index.js' as string) as typeof import('../../src/index.js');

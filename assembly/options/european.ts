@@ -16,7 +16,7 @@
 // Black-76 is evaluated as the generalised formula with S = F and q = r (b = 0); only rho differs.
 
 import { OK, DEGENERATE } from "../status";
-import { normCdfFastExp, ONE_OVER_SQRT_TWO_PI } from "../math/normal";
+import { normCdfFast, normCdfFastExp, ONE_OVER_SQRT_TWO_PI } from "../math/normal";
 import { twoSum, twoProd, eftLo } from "../math/eft";
 import { normalisedBlackOtm, ratioDD, ratioLo, cdfRegion, cdfU, cdfV } from "./normalisedBlack";
 import {
@@ -95,12 +95,20 @@ export function cumulatives(
 ): f64 {
   let n1: f64, n2: f64;
   if (reg) {
+    // Reuse the price's Φ values; a complement 1 − z below 1/4 has lost relative accuracy (it is
+    // multiplied by discount factors up to e^{50} in the Greeks), so take it directly then.
+    const complement = (xh <= 0.0) != isCall;
     if (xh <= 0.0) {
       n1 = isCall ? u : 1.0 - u;
       n2 = isCall ? v : 1.0 - v;
     } else {
       n1 = isCall ? 1.0 - v : v;
       n2 = isCall ? 1.0 - u : u;
+    }
+    if (complement) {
+      const w: f64 = isCall ? 1.0 : -1.0;
+      if (n1 < 0.25) n1 = normCdfFast(w * d1);
+      if (n2 < 0.25) n2 = normCdfFast(w * d2);
     }
   } else {
     const w: f64 = isCall ? 1.0 : -1.0;
@@ -185,14 +193,19 @@ export function europeanOne(
       vega = Sd * pdf1 * sqrtT;
       thetaVol = -Sd * pdf1 * vol / (2.0 * sqrtT);
     }
-    const theta = thetaVol - w * r * Kd * n2 + w * q * Sd * n1;
+    let theta = thetaVol - w * r * Kd * n2 + w * q * Sd * n1;
     const rho = b76 ? -T * price : w * Kd * T * n2;
+    // Terms with 1/(σ√T) or 1/T overflow only at absurd expiries (T ~ 1e-300): no finite value, so
+    // NaN + DEGENERATE rather than ±Infinity (the SIMD path sends such lanes here).
+    let status: u8 = OK;
+    if (!isFinite<f64>(gamma)) { gamma = NaN; status = DEGENERATE; }
+    if (!isFinite<f64>(theta)) { theta = NaN; status = DEGENERATE; }
     put(out, 1, colBytes, offset, delta);
     put(out, 2, colBytes, offset, gamma);
     put(out, 3, colBytes, offset, vega);
     put(out, 4, colBytes, offset, theta);
     put(out, 5, colBytes, offset, rho);
-    if (greeks == 1) return OK;
+    if (greeks == 1) return status;
 
     let vanna: f64 = 0.0;
     let volga: f64 = 0.0;
@@ -208,11 +221,14 @@ export function europeanOne(
       const num = (c1 + 0.5 * s2) + (c1l + 0.5 * s2l);
       charmVol = -dfq * pdf1 * (num / (2.0 * T * sh));
     }
-    const charm = w * q * dfq * n1 + charmVol;
+    let charm = w * q * dfq * n1 + charmVol;
+    if (!isFinite<f64>(vanna)) { vanna = NaN; status = DEGENERATE; }
+    if (!isFinite<f64>(volga)) { volga = NaN; status = DEGENERATE; }
+    if (!isFinite<f64>(charm)) { charm = NaN; status = DEGENERATE; }
     put(out, 6, colBytes, offset, vanna);
     put(out, 7, colBytes, offset, volga);
     put(out, 8, colBytes, offset, charm);
-    return OK;
+    return status;
   }
 
   // ---------------- limit s → 0 (vol = 0, T = 0, or h overflow) ----------------

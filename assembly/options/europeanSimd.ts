@@ -83,6 +83,10 @@ export function europeanPair(
   ok = v128.and(ok, v128.and(f64x2.le(f64x2.abs(r), maxRate), f64x2.le(f64x2.abs(q), maxRate)));
   const rho = f64x2.div(S, K);
   ok = v128.and(ok, v128.and(f64x2.ge(rho, splat(MIN_NORMAL)), f64x2.lt(rho, inf)));
+  // absurdly small T·σ√T or S·σ√T (below 1e-280), where the 1/T and 1/(S·σ√T) terms may overflow, go
+  // to the scalar path, which turns a non-finite Greek into NaN + DEGENERATE
+  const volSqrtT = f64x2.mul(vol, f64x2.sqrt(T));
+  ok = v128.and(ok, f64x2.ge(f64x2.mul(f64x2.min(T, S), volSqrtT), splat(1e-280)));
   if (!i64x2.all_true(ok)) return false;
 
   // carry (r − q)·T in double-double (forwardMoneyness.carryTimesT); Black-76: 0

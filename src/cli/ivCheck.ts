@@ -3,7 +3,7 @@
  * the size of the disagreement, its worst rows and every failure with its reason. The figures that
  * explain the tail are in `ivTail.ts`.
  */
-import { PriceOutOfBoundsError, Status, TailguardError, black76Batch, impliedVol } from '../index.js';
+import { MAX_EXPIRY_YEARS, PriceOutOfBoundsError, Status, TailguardError, black76Batch, impliedVol } from '../index.js';
 import type { ChainIv } from './chainIv.js';
 import { MIN_TICK, VOL_POINT } from './conventions.js';
 import { type ExpiryDiagnostics, type TailFacts, expiryDiagnostics, tailFacts } from './ivTail.js';
@@ -108,6 +108,13 @@ export function absStats(rows: readonly IvRow[]): AbsStats {
 function describeFailure(chain: OptionChain, solved: ChainIv, i: number): IvFailure {
   const base = { instrument: chain.instrument[i]!, row: chain.row[i]!, status: statusName(solved.status[i]!), markCoin: chain.mark[i]! };
   if (!(solved.days[i]! > 0)) return { ...base, reason: `expired before the snapshot (${solved.days[i]!.toFixed(3)} days)` };
+  if (solved.expiryYears[i]! > MAX_EXPIRY_YEARS) {
+    return {
+      ...base,
+      reason: `expires ${solved.expiryYears[i]!.toFixed(2)} years after the snapshot's timestamp, more than the ` +
+        `${MAX_EXPIRY_YEARS} years the pricer accepts`,
+    };
+  }
   const F = chain.forward[i]!;
   try {
     impliedVol({
@@ -202,7 +209,7 @@ export function ivCheck(chain: OptionChain, solved: ChainIv): IvCheckResult {
     failures,
     failuresByStatus,
     atIntrinsic,
-    byExpiry: expiryDiagnostics(chain, rows),
+    byExpiry: expiryDiagnostics(chain, rows, solved),
     tail: tailFacts(chain, rows),
   };
 }

@@ -2,6 +2,8 @@
  * Why some recomputed IVs differ from the exchange's: per-expiry diagnostics (how far the forward the
  * exchange's marks imply sits from the reported `underlying`) and facts about the tail of |ΔIV|.
  */
+import { Status } from '../index.js';
+import type { ChainIv } from './chainIv.js';
 import { MIN_TICK } from './conventions.js';
 import type { IvRow } from './ivCheck.js';
 import { groupByExpiry } from './select.js';
@@ -22,6 +24,8 @@ export interface ExpiryDiagnostics {
   options: number;
   /** Options of this expiry not solved (status not OK). */
   failed: number;
+  /** Options of this expiry marked exactly at intrinsic (IV 0, no vol information), left out of the figures. */
+  atIntrinsic: number;
   medianAbsVolPts: number;
   maxAbsVolPts: number;
   /** Range of the rows' `underlying` (USD): several values when the forward moved during collection. */
@@ -44,8 +48,6 @@ export interface TailFacts {
   deepMoneyness: number;
   /** Of those, rows whose time value (mark − intrinsic) is below the 0.0001-coin minimum tick. */
   subTickTimeValue: number;
-  /** Of those, rows marked 0 (implied vol 0 by convention: price = intrinsic). */
-  zeroMark: number;
   /** Of those, in-the-money rows (|delta − P/F| ≥ 0.5), whose price is mostly intrinsic value. */
   forwardSensitive: number;
   /** Median |forward shift| that closes the gap on the tail's forward-sensitive rows, USD. */
@@ -67,8 +69,9 @@ export interface TailFacts {
  * Per-expiry agreement and the forward the exchange's marks imply.
  * @param chain one currency's options
  * @param rows the compared rows of {@link ivCheck}.
+ * @param solved the chain's recomputed IVs: status not OK counts as failed, vol 0 as at intrinsic.
  */
-export function expiryDiagnostics(chain: OptionChain, rows: readonly IvRow[]): ExpiryDiagnostics[] {
+export function expiryDiagnostics(chain: OptionChain, rows: readonly IvRow[], solved: ChainIv): ExpiryDiagnostics[] {
   return groupByExpiry(chain).map((g) => {
     const mine = rows.filter((r) => r.expiryMs === g.expiryMs);
     const abs = mine.map((r) => Math.abs(r.dIvVolPts));
@@ -79,7 +82,8 @@ export function expiryDiagnostics(chain: OptionChain, rows: readonly IvRow[]): E
       label: expiryLabel(g.expiryMs),
       days: g.days,
       options: g.indices.length,
-      failed: g.indices.length - mine.length,
+      failed: g.indices.filter((i) => solved.status[i] !== Status.OK).length,
+      atIntrinsic: g.indices.filter((i) => solved.status[i] === Status.OK && solved.vol[i] === 0).length,
       medianAbsVolPts: median(abs),
       maxAbsVolPts: max(abs),
       underlyingMin: Math.min(...forwards),
@@ -104,7 +108,6 @@ export function tailFacts(chain: OptionChain, rows: readonly IvRow[]): TailFacts
     count: tail.length,
     deepMoneyness: tail.filter((r) => Math.abs(Math.log(r.strike / r.forward)) > 0.3).length,
     subTickTimeValue: tail.filter((r) => r.timeValueCoin < MIN_TICK).length,
-    zeroMark: tail.filter((r) => r.markCoin === 0).length,
     forwardSensitive: sensitive.length,
     medianAbsForwardShiftUsd: median(sensitive.map((r) => Math.abs(r.forwardShiftUsd))),
     medianVegaCoin: median(tail.map((r) => r.vegaCoinPerVolPt)),

@@ -7,6 +7,7 @@
 import { relative, isAbsolute } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { TailguardError, init } from '../index.js';
+import { escapeUnprintable } from './escape.js';
 import { DEFAULT_SNAPSHOT } from './paths.js';
 import { renderText } from './render.js';
 import { buildReport } from './report.js';
@@ -60,7 +61,8 @@ async function main(argv: readonly string[] = process.argv): Promise<void> {
     await program().parseAsync([...argv]);
   } catch (err) {
     const known = err instanceof SnapshotError || err instanceof TailguardError;
-    process.stderr.write(`tailguard: ${known ? err.message : String(err instanceof Error ? err.message : err)}\n`);
+    const message = known ? err.message : String(err instanceof Error ? err.message : err);
+    process.stderr.write(`tailguard: ${escapeUnprintable(message)}\n`); // never a raw control byte on the terminal
     process.exitCode = 1;
   }
 }

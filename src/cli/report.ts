@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { type CrossedBooks, crossedBooks } from './book.js';
 import { solveChain } from './chainIv.js';
 import { type IvCheckResult, ivCheck } from './ivCheck.js';
 import { type Protection, protectionTable } from './protection.js';
@@ -28,6 +29,8 @@ export interface Report {
     timestamp: string;
     /** Median `index_price` of the currency's rows, USD. */
     spot: number;
+    /** Rows of the currency quoted with bid > ask (kept; only the ask is used, as a price). */
+    crossedBooks: CrossedBooks;
   };
   conventions: Record<string, string>;
   ivCheck: IvCheckResult & { acceptMedianVolPts: number; pass: boolean };
@@ -56,6 +59,7 @@ export function buildReport(all: OptionChain, currency: string): Report {
       options: chain.n,
       timestamp: isoSeconds(Math.min(...chain.timestampMs)),
       spot: protection.spot,
+      crossedBooks: crossedBooks(chain),
     },
     conventions: {
       model: 'Black-76 on the expiry forward F (the row\'s underlying), r = 0',

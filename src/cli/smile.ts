@@ -4,6 +4,7 @@
  */
 import { Status, black76Batch, thetaPerDay, vegaPerVolPoint, yearsFromDays } from '../index.js';
 import type { ChainIv } from './chainIv.js';
+import { grouped } from './numbers.js';
 import { groupByExpiry, interpolate } from './select.js';
 import type { OptionChain } from './snapshot.js';
 import { expiryLabel } from './time.js';
@@ -31,10 +32,16 @@ export interface ExpirySmile {
   days: number;
   forward: number;
   points: SmilePoint[];
-  /** ATM IV at K = F, linearly interpolated in strike between the OTM points around F, else the nearest point's IV. */
+  /**
+   * ATM IV at K = F, linearly interpolated in strike between the OTM points around F; else the
+   * nearest point's IV if its strike is within {@link ATM_BAND} of F in |ln K/F|; else NaN (JSON null).
+   */
   atmIv: number;
-  atmMethod: 'interpolated' | 'nearest';
-  /** Strike of the ATM call the Greeks are for: F when interpolated, else the nearest OTM strike. */
+  /** How `atmIv` was found: 'none' = not at all (see `atmNote`). */
+  atmMethod: 'interpolated' | 'nearest' | 'none';
+  /** Why there is no ATM IV (`atmMethod` 'none'), e.g. the nearest strike and its distance from F. */
+  atmNote?: string;
+  /** Strike of the ATM call the Greeks are for: F when interpolated, the nearest OTM strike, or NaN. */
   atmStrike: number;
   /** ATM call price, USD and coin. */
   callUsd: number;
@@ -52,11 +59,35 @@ export interface ExpirySmile {
 }
 
 /**
+ * The widest |ln K/F| at which a single strike on one side of F still stands for the ATM IV (when
+ * no strike brackets F): 0.05, i.e. within about 5% of the forward.
+ */
+export const ATM_BAND = 0.05;
+
+/** The ATM IV of one expiry's sorted smile points: interpolated, nearest within the band, or none with a reason. */
+function atmOf(points: readonly SmilePoint[], forward: number): { atmIv: number; method: ExpirySmile['atmMethod']; atmStrike: number; note?: string } {
+  if (points.length === 0) return { atmIv: Number.NaN, method: 'none', atmStrike: Number.NaN, note: 'no out-of-the-money option solved' };
+  const strikes = points.map((p) => p.strike);
+  const { value, method } = interpolate(strikes, points.map((p) => p.iv), forward);
+  if (method === 'interpolated') return { atmIv: value, method, atmStrike: forward };
+  const nearest = forward <= strikes[0]! ? strikes[0]! : strikes[strikes.length - 1]!;
+  const distance = Math.log(nearest / forward);
+  if (Math.abs(distance) <= ATM_BAND) return { atmIv: value, method: 'nearest', atmStrike: nearest };
+  const side = nearest > forward ? 'below' : 'above';
+  return {
+    atmIv: Number.NaN,
+    method: 'none',
+    atmStrike: Number.NaN,
+    note: `no strike ${side} F; the nearest, ${grouped(nearest, Number.isInteger(nearest) ? 0 : 2)}, is at ln K/F = ${distance >= 0 ? '+' : ''}${distance.toFixed(3)}, outside +-${ATM_BAND}`,
+  };
+}
+
+/**
  * Builds the smile and ATM term structure of one currency's chain.
  * @param chain one currency's options
  * @param solved its recomputed IVs ({@link solveChain}).
- * @returns one entry per expiry, earliest first; expiries without any solved OTM option get NaN ATM
- *   figures. The Greeks of all expiries come from one `black76Batch` call.
+ * @returns one entry per expiry, earliest first; expiries without an ATM IV ({@link ATM_BAND}) get
+ *   NaN ATM figures and a note saying why. The Greeks of all expiries come from one `black76Batch` call.
  */
 export function buildSmiles(chain: OptionChain, solved: ChainIv): ExpirySmile[] {
   const groups = groupByExpiry(chain);
@@ -69,13 +100,8 @@ export function buildSmiles(chain: OptionChain, solved: ChainIv): ExpirySmile[] 
       points.push({ strike: K, type: wantCall ? 'call' : 'put', iv: solved.vol[i]!, markIv: chain.markIv[i]! });
     }
     points.sort((a, b) => a.strike - b.strike);
-    const strikes = points.map((p) => p.strike);
-    const { value, method } = interpolate(strikes, points.map((p) => p.iv), g.forward);
-    let atmStrike = g.forward;
-    if (method === 'nearest' && points.length > 0) {
-      atmStrike = g.forward <= strikes[0]! ? strikes[0]! : strikes[strikes.length - 1]!;
-    }
-    return { g, points, atmIv: value, method, atmStrike };
+    const atm = atmOf(points, g.forward);
+    return { g, points, atmIv: atm.atmIv, method: atm.method, atmStrike: atm.atmStrike, note: atm.note };
   });
   const n = partial.length;
   const greeks = black76Batch({
@@ -98,6 +124,7 @@ export function buildSmiles(chain: OptionChain, solved: ChainIv): ExpirySmile[] 
       points: p.points,
       atmIv: p.atmIv,
       atmMethod: p.method,
+      ...(p.note !== undefined ? { atmNote: p.note } : {}),
       atmStrike: p.atmStrike,
       callUsd: pick(greeks.price),
       callCoin: pick(greeks.price) / F,

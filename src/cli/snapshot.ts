@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { parseIsoUtc } from './time.js';
+import { MAX_VOL } from '../index.js';
+import { escapeText, excerpt, hasUnprintable } from './escape.js';
+import { MAX_YEAR, MIN_YEAR, parseIsoUtc } from './time.js';
 
 /** A snapshot fault: unreadable file, missing columns or a malformed value. The message says where. */
 export class SnapshotError extends Error {
@@ -62,23 +64,29 @@ export interface OptionChain {
   markIv: Float64Array;
 }
 
-type Kind = 'text' | 'type' | 'time' | 'positive' | 'nonNegative' | 'optionalNonNegative';
+type Kind = 'text' | 'type' | 'time' | 'usd' | 'nonNegative' | 'optionalNonNegative' | 'vol';
 
 /** The columns the report needs, and how each cell is validated. Other columns are ignored. */
 export const REQUIRED_COLUMNS: Readonly<Record<string, Kind>> = {
   timestamp: 'time',
   instrument_name: 'text',
-  underlying: 'positive',
+  underlying: 'usd',
   option_type: 'type',
-  strike: 'positive',
+  strike: 'usd',
   expiry_datetime: 'time',
   bid_price: 'optionalNonNegative',
   ask_price: 'optionalNonNegative',
   mark_price: 'nonNegative',
-  implied_volatility: 'nonNegative',
+  implied_volatility: 'vol',
   currency: 'text',
-  index_price: 'positive',
+  index_price: 'usd',
 };
+
+/**
+ * Largest USD amount (strike, underlying, index price) accepted: 1e12 USD per coin is far beyond any
+ * real price, so a larger cell is almost surely corrupt (a unit or parsing error).
+ */
+export const MAX_USD = 1e12;
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -101,7 +109,9 @@ function parseRecords(text: string, file: string): ParsedRecord[] {
   try {
     return parse(text, { info: true, skip_empty_lines: true, bom: true, trim: true, relax_column_count: true }) as unknown as ParsedRecord[];
   } catch (err) {
-    throw new SnapshotError(`${file}: not a valid CSV: ${(err as Error).message}`, file);
+    // the parser's message may quote the offending bytes: keep its first clause, escaped and short
+    const message = String((err as Error).message).split(/, value is|\n/)[0] ?? '';
+    throw new SnapshotError(`${file}: not a valid CSV: ${escapeText(message.slice(0, 120))}`, file);
   }
 }
 
@@ -120,7 +130,15 @@ export function loadSnapshot(file: string): OptionChain {
   const header = records[0]?.record;
   if (header === undefined) throw new SnapshotError(`${file}: empty file (no header row)`, file);
   const index = new Map<string, number>();
-  header.forEach((name, i) => index.set(name, i));
+  header.forEach((name, i) => {
+    if (index.has(name) && name in REQUIRED_COLUMNS) {
+      const first = (index.get(name) as number) + 1;
+      throw new SnapshotError(
+        `${file}: column "${name}" appears twice in the header (line 1, columns ${first} and ${i + 1}): which one to read is ambiguous`,
+        file, undefined, name);
+    }
+    if (!index.has(name)) index.set(name, i);
+  });
   const missing = Object.keys(REQUIRED_COLUMNS).filter((c) => !index.has(c));
   if (missing.length > 0) {
     const list = missing.map((c) => `"${c}"`).join(', ');
@@ -156,39 +174,47 @@ export function loadSnapshot(file: string): OptionChain {
     const cell = (column: string): string => rec.record[index.get(column) as number] ?? '';
     const fail = (column: string, expected: string): never => {
       const raw = cell(column);
-      const got = raw === '' ? 'an empty cell' : `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
+      const got = raw === '' ? 'an empty cell' : excerpt(raw);
       throw new SnapshotError(`${file}: row ${row} (line ${line}), column "${column}": expected ${expected}, got ${got}`, file, row, column);
     };
     const num = (column: string, kind: Kind): number => {
       const raw = cell(column);
       if (raw === '' && kind === 'optionalNonNegative') return Number.NaN;
-      const what = kind === 'positive' ? 'a number > 0' : kind === 'optionalNonNegative' ? 'a number >= 0 or an empty cell' : 'a number >= 0';
+      const what = kind === 'usd' ? 'a number > 0' : kind === 'optionalNonNegative' ? 'a number >= 0 or an empty cell' : 'a number >= 0';
       if (!NUMBER.test(raw)) return fail(column, what);
       const v = Number(raw);
-      if (!Number.isFinite(v) || (kind === 'positive' ? v <= 0 : v < 0)) return fail(column, what);
+      if (!Number.isFinite(v) || (kind === 'usd' ? v <= 0 : v < 0)) return fail(column, what);
+      if (kind === 'usd' && v > MAX_USD) return fail(column, `a USD amount <= ${MAX_USD.toExponential()} (a larger one is almost surely corrupt)`);
+      if (kind === 'vol' && v > MAX_VOL) {
+        return fail(column, `a decimal vol <= ${MAX_VOL} (0.3601 for 36.01%; the column must be a decimal, not percent)`);
+      }
       return v;
     };
-    const time = (column: string): number => parseIsoUtc(cell(column)) ?? fail(column, 'an ISO-8601 date-time');
+    const time = (column: string): number =>
+      parseIsoUtc(cell(column)) ??
+      fail(column, `an ISO-8601 date-time such as 2026-01-30T08:00:00+00:00 (year ${MIN_YEAR}-${MAX_YEAR}, ` +
+        'UTC offset Z or -12:00 to +14:00)');
     const text = (column: string): string => {
       const v = cell(column);
+      if (hasUnprintable(v)) return fail(column, 'text without control characters (a NUL, a tab, ...)');
       return v === '' ? fail(column, 'a non-empty value') : v;
     };
-    const type = cell('option_type').toLowerCase();
+    const type = text('option_type').toLowerCase();
     if (type !== 'call' && type !== 'put') fail('option_type', '"call" or "put"');
     chain.row[i] = row;
     chain.line[i] = line;
     chain.instrument[i] = text('instrument_name');
     chain.currency[i] = text('currency').toUpperCase();
     chain.isCall[i] = type === 'call' ? 1 : 0;
-    chain.strike[i] = num('strike', 'positive');
-    chain.forward[i] = num('underlying', 'positive');
-    chain.indexPrice[i] = num('index_price', 'positive');
+    chain.strike[i] = num('strike', 'usd');
+    chain.forward[i] = num('underlying', 'usd');
+    chain.indexPrice[i] = num('index_price', 'usd');
     chain.timestampMs[i] = time('timestamp');
     chain.expiryMs[i] = time('expiry_datetime');
     chain.mark[i] = num('mark_price', 'nonNegative');
     chain.bid[i] = num('bid_price', 'optionalNonNegative');
     chain.ask[i] = num('ask_price', 'optionalNonNegative');
-    chain.markIv[i] = num('implied_volatility', 'nonNegative');
+    chain.markIv[i] = num('implied_volatility', 'vol');
   }
   return chain;
 }

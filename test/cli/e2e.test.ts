@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HEADER, ROWS, withCell, writeCsv } from './fixtures.js';
+import { first, generatedSnapshot } from './generated.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -96,5 +97,33 @@ describe('tailguard report (built CLI)', () => {
     const top = run('--help');
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('report');
+  });
+
+  it('never prints binary bytes from a corrupt file: a short escaped message', () => {
+    const bytes = Buffer.alloc(3000);
+    let seed = 7;
+    for (let i = 0; i < bytes.length; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      bytes[i] = (seed >> 16) & 0xff;
+    }
+    const file = writeCsv(bytes.toString('latin1'));
+    const r = run('report', '--snapshot', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^tailguard: .*\n$/);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufffd]/);
+    expect(r.stderr.length - file.length).toBeLessThan(200);
+  });
+
+  it('rejects a duplicated column and prints null for an ATM IV far from the money', () => {
+    const dup = writeCsv([`${HEADER},strike`, `${ROWS[0]},99000.0`].join('\n'));
+    const r1 = run('report', '--snapshot', dup);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toContain(`${dup}: column "strike" appears twice in the header`);
+    const r2 = run('report', '--json', '--snapshot', generatedSnapshot(first(49)));
+    expect(r2.code).toBe(0);
+    const feb = JSON.parse(r2.stdout).smiles.find((s: { label: string }) => s.label === '27FEB26');
+    expect(feb.atmIv).toBeNull();
+    expect(feb.atmMethod).toBe('none');
+    expect(feb.atmNote).toContain('170,000');
   });
 });

@@ -5,6 +5,7 @@ import { ivCheck } from '../../src/cli/ivCheck.js';
 import { DEFAULT_SNAPSHOT } from '../../src/cli/paths.js';
 import { loadSnapshot, selectCurrency } from '../../src/cli/snapshot.js';
 import { useWasm } from '../helpers/wasm.js';
+import { expiryYear, first, generatedSnapshot } from './generated.js';
 
 useWasm();
 
@@ -84,5 +85,24 @@ describe('IV check on the shipped snapshots', () => {
     const i = chain.instrument.indexOf('BTC-30JAN26-80000-P');
     expect(solved.expiryYears[i]).toBeCloseTo(0.08198631740667858 * 365.25 / 365, 12);
     expect(solved.priceUsd[i]).toBeCloseTo(0.01365367 * 88866.01, 9);
+  });
+});
+
+describe('IV check wording and per-expiry counts', () => {
+  it('2026-02-05 6FEB26: the 10 calls marked at intrinsic are not counted as failed', () => {
+    const e = check(FEB).result.byExpiry.find((x) => x.label === '6FEB26')!;
+    expect(e.failed).toBe(0);
+    expect(e.atIntrinsic).toBe(10);
+    expect(e.options).toBe(92);
+  });
+
+  it('says an option expires more than 50 years after the snapshot, with its row', () => {
+    const file = generatedSnapshot(first(10), expiryYear(2076));
+    const { result: r } = check(file);
+    expect(r.failures.length).toBeGreaterThan(0);
+    const f = r.failures[0]!;
+    expect(f.row).toBe(1);
+    expect(f.reason).toMatch(/^expires 50\.\d\d years after the snapshot's timestamp, more than the 50 years the pricer accepts$/);
+    expect(f.reason).not.toContain('days passed as years');
   });
 });

@@ -2,9 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { solveChain } from '../../src/cli/chainIv.js';
 import { DEFAULT_SNAPSHOT } from '../../src/cli/paths.js';
-import { buildSmiles } from '../../src/cli/smile.js';
+import { ATM_BAND, buildSmiles } from '../../src/cli/smile.js';
 import { loadSnapshot, selectCurrency } from '../../src/cli/snapshot.js';
 import { useWasm } from '../helpers/wasm.js';
+import { first, generatedSnapshot } from './generated.js';
 
 useWasm();
 
@@ -45,5 +46,37 @@ describe('smiles and ATM term structure', () => {
     const s = smiles(feb).find((x) => x.label === '6FEB26')!;
     expect(s.points.every((p) => p.iv > 0)).toBe(true);
     expect(s.points).toHaveLength(36);
+  });
+});
+
+describe('ATM IV only near the money', () => {
+  // the tester's case: the first 49 rows of the 2025-12-31 file (`head -50`)
+  const subset = () => smiles(generatedSnapshot(first(49)));
+
+  it('gives no ATM IV when the nearest strike is outside the band (27FEB26: K 170,000 vs F 89,117)', () => {
+    const s = subset().find((x) => x.label === '27FEB26')!;
+    expect(s.forward).toBeCloseTo(89116.64, 1);
+    expect(s.atmMethod).toBe('none');
+    expect(s.atmIv).toBeNaN();
+    expect(s.atmStrike).toBeNaN();
+    expect(s.callUsd).toBeNaN();
+    expect(s.atmNote).toContain('170,000');
+    expect(s.atmNote).toContain('ln K/F = +0.646');
+    expect(JSON.parse(JSON.stringify(s)).atmIv).toBeNull();
+  });
+
+  it('falls back to the nearest strike within |ln K/F| <= 0.05 (9JAN26: K 85,000 vs F 88,611)', () => {
+    expect(ATM_BAND).toBe(0.05);
+    const s = subset().find((x) => x.label === '9JAN26')!;
+    expect(Math.abs(Math.log(85000 / s.forward))).toBeLessThan(ATM_BAND);
+    expect(s.atmMethod).toBe('nearest');
+    expect(s.atmStrike).toBe(85000);
+    expect(s.atmIv).toBeGreaterThan(0.3);
+  });
+
+  it('says why when no out-of-the-money option was solved', () => {
+    const s = subset().find((x) => x.label === '1JAN26')!;
+    expect(s.atmMethod).toBe('none');
+    expect(s.atmNote).toBe('no out-of-the-money option solved');
   });
 });

@@ -100,3 +100,82 @@ describe('selectCurrency', () => {
     expect(() => selectCurrency(c, 'SOL')).toThrow(/no SOL options \(currencies in the file: BTC, ETH\)/);
   });
 });
+
+describe('loadSnapshot: implausible input', () => {
+  const NON_PRINTABLE = /[\u0000-\u001f\u007f-\u009f\ufffd]/;
+
+  it('rejects a duplicated required column, naming the file and the column', () => {
+    const file = writeCsv([`${HEADER},strike`, `${ROWS[0]},99000.0`].join('\n'));
+    const err = loadError(file);
+    expect(err.message).toBe(`${file}: column "strike" appears twice in the header (line 1, columns 6 and 24): which one to read is ambiguous`);
+    expect(err.column).toBe('strike');
+  });
+
+  it('rejects an implied volatility given in percent, saying the column is a decimal', () => {
+    const file = writeCsv([HEADER, withCell(ROWS[0] as string, 'implied_volatility', '36.01')].join('\n'));
+    const err = loadError(file);
+    expect(err.message).toContain('row 1 (line 2), column "implied_volatility"');
+    expect(err.message).toContain('0.3601 for 36.01%; the column must be a decimal');
+    expect(err.message).toContain('got "36.01"');
+    expect(loadSnapshot(writeCsv([HEADER, withCell(ROWS[0] as string, 'implied_volatility', '10')].join('\n'))).markIv[0]).toBe(10);
+  });
+
+  it('rejects impossible UTC offsets and years outside 1970-2200, naming row and column', () => {
+    const cases: [string, string][] = [
+      ['timestamp', '2025-12-31T09:18:28.589807+99:99'],
+      ['expiry_datetime', '2026-01-03T08:00:00+14:30'],
+      ['expiry_datetime', '0025-01-03T08:00:00+00:00'],
+      ['timestamp', '2201-01-01T00:00:00Z'],
+    ];
+    for (const [column, value] of cases) {
+      const err = loadError(writeCsv([HEADER, ROWS[0], withCell(ROWS[1] as string, column, value)].join('\n')));
+      expect(err.message, value).toContain(`row 2 (line 3), column "${column}": expected an ISO-8601 date-time`);
+      expect(err.message, value).toContain('year 1970-2200');
+      expect(err.row).toBe(2);
+      expect(err.column).toBe(column);
+    }
+  });
+
+  it('rejects control characters in text fields, escaped in the message', () => {
+    for (const [column, value] of [['instrument_name', 'BTC-3JAN26\u0000-88000-C'], ['currency', 'BT\u001bC'], ['option_type', 'ca\u0007ll']]) {
+      const err = loadError(writeCsv([HEADER, withCell(ROWS[0] as string, column as string, value as string)].join('\n')));
+      expect(err.message).toContain(`row 1 (line 2), column "${column}": expected text without control characters`);
+      expect(err.message).not.toMatch(NON_PRINTABLE);
+      expect(err.message).toMatch(/\\u00(00|1b|07)/);
+    }
+  });
+
+  it('rejects strikes, underlyings and index prices above 1e12 USD', () => {
+    for (const [column, value] of [['strike', '2e12'], ['underlying', '1e305'], ['index_price', '1000000000001']]) {
+      const err = loadError(writeCsv([HEADER, withCell(ROWS[0] as string, column as string, value as string)].join('\n')));
+      expect(err.message).toBe(`${err.file}: row 1 (line 2), column "${column}": expected a USD amount <= 1e+12 ` +
+        `(a larger one is almost surely corrupt), got "${value}"`);
+    }
+    expect(loadSnapshot(writeCsv([HEADER, withCell(ROWS[0] as string, 'strike', '1e12')].join('\n'))).strike[0]).toBe(1e12);
+  });
+
+  it('keeps a row whose bid is above its ask', () => {
+    const crossed = withCell(withCell(ROWS[0] as string, 'bid_price', '0.02'), 'ask_price', '0.01');
+    const c = loadSnapshot(writeCsv([HEADER, crossed].join('\n')));
+    expect(c.bid[0]).toBe(0.02);
+    expect(c.ask[0]).toBe(0.01);
+  });
+
+  it('never echoes binary bytes: a short escaped excerpt at most', () => {
+    let seed = 12345;
+    for (let k = 0; k < 20; k++) {
+      const bytes = Buffer.alloc(3000);
+      for (let i = 0; i < bytes.length; i++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        bytes[i] = seed >> 16 & 0xff;
+      }
+      const file = writeCsv(bytes.toString('latin1'));
+      const err = loadError(file);
+      expect(err.message).not.toMatch(NON_PRINTABLE);
+      expect(err.message.length - file.length).toBeLessThan(200);
+    }
+    const cell = `0.0${'\u0001'.repeat(100)}`;
+    const err = loadError(writeCsv([HEADER, withCell(ROWS[0] as string, 'mark_price', cell)].join('\n')));
+    expect(err.message).toContain(`got ${JSON.stringify(cell.slice(0, 40))}...`);
+  });
+});

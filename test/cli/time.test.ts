@@ -38,3 +38,19 @@ describe('daysBetween and labels', () => {
     expect(isoSeconds(Date.UTC(2025, 11, 31, 9, 18, 28) + 589.807)).toBe('2025-12-31T09:18:28Z');
   });
 });
+
+describe('parseIsoUtc: strict offsets and years', () => {
+  it('rejects impossible offsets and years outside 1970-2200', () => {
+    for (const bad of ['2026-01-03T08:00:00+99:99', '2026-01-03T08:00:00+05:60', '2026-01-03T08:00:00+14:01',
+      '2026-01-03T08:00:00-12:01', '0025-01-03T08:00:00Z', '1969-12-31T23:59:59Z', '2201-01-01T00:00:00Z']) {
+      expect(parseIsoUtc(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('accepts the extremes of the ranges', () => {
+    expect(parseIsoUtc('2026-01-03T22:00:00+14:00')).toBe(Date.UTC(2026, 0, 3, 8));
+    expect(parseIsoUtc('2026-01-02T20:00:00-12:00')).toBe(Date.UTC(2026, 0, 3, 8));
+    expect(parseIsoUtc('1970-01-01T00:00:00Z')).toBe(0);
+    expect(parseIsoUtc('2200-12-31T08:00:00Z')).toBe(Date.UTC(2200, 11, 31, 8));
+  });
+});

@@ -1,207 +1,157 @@
-// tailguard benchmark suite (DESIGN §9): Black–Scholes–Merton price + all nine Greeks for 1e6 random
-// options through the raw WASM export `blackScholesBatch` versus the plain-JS reference implementation
-// (`dist/reference`, built from `src/reference` by `npm run build:ts`). Outputs are checked to agree
-// before anything is timed. Prints options/s and writes bench/results/latest.json.
+// tailguard benchmark suite (DESIGN §9): tailguard (WASM facade, batch and scalar), its plain-TS
+// reference, a plain JS Newton–bisection IV solver and the npm peers, side by side on the same inputs.
+//   1. agreement: every implementation's outputs against tailguard's before anything is timed;
+//   2. accuracy: worst errors on the committed mpmath sample (bench/accuracy/);
+//   3. timing: options/s per workload (price; price + 5 Greeks; price + 9 Greeks; implied vol) at
+//      n = 1, 1e3, 1e6 (smaller n where a peer would take more than ~0.5 s per call), interleaved;
+//   4. bench/results/latest.json and latest.md.
 //
-// Usage: node bench/run.js [--n 1000000] [--no-reference]
-// Peers (npm black-scholes, greeks, …; DESIGN §9) plug in at the COMPETITORS seam below.
-
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+// Usage: node bench/run.js [--quick] [--rounds 2]   (npm run bench builds first)
+import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import os from 'node:os';
-import Benchmark from 'benchmark';
+import { head, ivInputs, makeInputs, withNormalPrices, withZeroYield } from './inputs.js';
+import { adapters as allAdapters, WORKLOADS } from './peers/index.js';
+import { ALL, FIRST } from './peers/columns.js';
+import { engineEvidence } from './peers/quantlib.js';
+import { tailguardKernel } from './peers/tailguardKernel.js';
+import { compareColumns, compareVols, FLAG_FRACTION, LOOSE, STRICT } from './agreement.js';
+import { loadReference, measureAccuracy } from './accuracy.js';
+import { formatRate, timeGroup } from './timing.js';
+import { writeReport } from './report.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const argValue = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? Number(args[i + 1]) : dflt;
+const quick = args.includes('--quick');
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 3;
+const N_LIST = quick ? [1, 1e3, 1e4] : [1, 1e3, 1e6];
+const N_MAX = N_LIST[N_LIST.length - 1];
+/** A peer's batch is shrunk (to a power of 10) when one call would take longer than this. */
+const CALL_BUDGET_SECONDS = { tailguard: 2.5, other: 0.5 };
+const CHECK_N = { price: 20_000, first: 20_000, all: 20_000, iv: 2_000 };
+const started = Date.now();
+const log = (...a) => console.log(...a);
+
+for (const f of ['dist/index.js', 'dist/reference/index.js', 'dist/wasm/tailguard.wasm']) {
+  if (!existsSync(join(root, f))) throw new Error(`${f} missing: run npm run build`);
+}
+const tg = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+const ref = await import(pathToFileURL(join(root, 'dist/reference/index.js')).href);
+await tg.init();
+let kernel = null;
+try {
+  kernel = await tailguardKernel(join(root, 'dist/wasm/tailguard.wasm'));
+} catch (e) {
+  console.warn(`diagnostic kernel-only row skipped: ${e.message}`);
+}
+const adapters = allAdapters(tg, ref, kernel);
+const batch = adapters.find((a) => a.id === 'tailguard');
+
+// ---------------------------------------------------------------- inputs
+const main = makeInputs(N_MAX);
+const mainQ0 = withZeroYield(main);
+const priceWithTailguard = (x) => tg.blackScholesBatch({
+  greeks: 'none', isCall: x.isCall, spots: x.spots, strikes: x.strikes, expiriesYears: x.expiries, vols: x.vols,
+  rates: x.rates, dividendYields: x.dividendYields,
+}).price;
+// IV: the same generator, out-of-the-money side, options whose price underflows below the smallest
+// normal double dropped (~7%: no vol is recoverable from them), the first N_MAX kept.
+const ivSource = makeInputs(Math.ceil(N_MAX * 1.15));
+const ivSet = (src) => head(withNormalPrices(ivInputs(src, priceWithTailguard)), N_MAX);
+const sets = {
+  q: { pricing: main, iv: ivSet(ivSource) },
+  q0: { pricing: mainQ0, iv: ivSet(withZeroYield(ivSource)) },
 };
-const N = argValue('--n', 1_000_000);
-const useReference = !args.includes('--no-reference');
-const GREEKS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho', 'vanna', 'volga', 'charm'];
+const setFor = (adapter, workload) => sets[adapter.dividends ? 'q' : 'q0'][workload === 'iv' ? 'iv' : 'pricing'];
+log(`inputs: ${N_MAX} options (seeded), the same options with q = 0 for peers without dividend yields; IV on the out-of-the-money side (prices ≥ 2.2e-308)`);
 
-// ---------------------------------------------------------------- inputs (seeded, reproducible)
-/** xorshift32 uniform in [0, 1). */
-function rng(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13; s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
-    return s / 4294967296;
-  };
-}
-function makeInputs(n, seed = 20240601) {
-  const u = rng(seed);
-  const logUniform = (a, b) => Math.exp(Math.log(a) + u() * (Math.log(b) - Math.log(a)));
-  const isCall = new Uint8Array(n);
-  const spots = new Float64Array(n);
-  const strikes = new Float64Array(n);
-  const expiries = new Float64Array(n);
-  const vols = new Float64Array(n);
-  const rates = new Float64Array(n);
-  const dividendYields = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    isCall[i] = u() < 0.5 ? 1 : 0;
-    spots[i] = logUniform(10, 100_000);
-    strikes[i] = spots[i] * logUniform(0.5, 2);
-    expiries[i] = logUniform(1 / 365, 5);
-    vols[i] = logUniform(0.05, 1.5);
-    rates[i] = -0.01 + 0.11 * u();
-    dividendYields[i] = 0.05 * u();
-  }
-  return { n, isCall, spots, strikes, expiries, vols, rates, dividendYields };
-}
-
-// ---------------------------------------------------------------- WASM (raw exports, no glue)
-async function loadWasm() {
-  const file = join(root, 'dist/wasm/tailguard.wasm');
-  if (!existsSync(file)) throw new Error(`${file} missing: run npm run asbuild:release`);
-  const { instance } = await WebAssembly.instantiate(readFileSync(file), {
-    env: { abort: (msg, fileName, line, col) => { throw new Error(`wasm abort at ${line}:${col}`); } },
-  });
-  return instance.exports;
-}
-
-/** Allocates the columns once in linear memory and returns a runner for the whole batch. */
-function wasmBatch(ex, inp) {
-  const n = inp.n;
-  const p = {
-    isCall: ex.alloc(n), spots: ex.alloc(8 * n), strikes: ex.alloc(8 * n), expiries: ex.alloc(8 * n),
-    vols: ex.alloc(8 * n), rates: ex.alloc(8 * n), dividendYields: ex.alloc(8 * n),
-    out: ex.alloc(9 * 8 * n), status: ex.alloc(n),
-  };
-  // views are built after every allocation (memory.grow detaches earlier views)
-  const mem = ex.memory.buffer;
-  new Uint8Array(mem, p.isCall, n).set(inp.isCall);
-  for (const k of ['spots', 'strikes', 'expiries', 'vols', 'rates', 'dividendYields']) {
-    new Float64Array(mem, p[k], n).set(inp[k]);
-  }
-  const run = (greeks = 2) => ex.blackScholesBatch(n, greeks, p.isCall, p.spots, p.strikes, p.expiries,
-    p.vols, p.rates, p.dividendYields, p.out, p.status);
-  const results = () => {
-    const all = new Float64Array(ex.memory.buffer, p.out, 9 * n);
-    const r = { status: new Uint8Array(ex.memory.buffer, p.status, n) };
-    GREEKS.forEach((g, k) => { r[g] = all.subarray(k * n, (k + 1) * n); });
-    return r;
-  };
-  return { run, results };
-}
-
-// ---------------------------------------------------------------- reference seam
-/**
- * The plain-JS implementation the WASM kernel is compared with: the project's `src/reference`
- * (compiled to dist/reference). Returns a function (inputs) → { price, delta, …, status } or null.
- */
-async function loadReference() {
-  const file = join(root, 'dist/reference/index.js');
-  if (!existsSync(file)) return null;
-  const ref = await import(pathToFileURL(file).href);
-  return (inp) => ref.blackScholesBatch({
-    isCall: inp.isCall, spots: inp.spots, strikes: inp.strikes, expiriesYears: inp.expiries, vols: inp.vols,
-    rates: inp.rates, dividendYields: inp.dividendYields,
-  });
-}
-
-/** COMPETITORS seam: [{ name, run(inputs) → { price, … } | undefined }] for npm peers (DESIGN §9). */
-const COMPETITORS = [];
-
-// ---------------------------------------------------------------- agreement check
-/** Natural scale of each value (the lead's tolerance convention): |a − b| ≤ 1e-9·max(|b|, 1e-6·scale). */
-function scaleOf(g, inp, i) {
-  const S = inp.spots[i];
-  switch (g) {
-    case 'gamma': return 1 / S;
-    case 'vega': case 'volga': return S * Math.sqrt(inp.expiries[i]);
-    case 'theta': case 'price': return S;
-    case 'rho': return inp.strikes[i] * inp.expiries[i];
-    default: return 1;
-  }
-}
-function compare(inp, a, b, rel = 1e-9) {
-  let mismatches = 0;
-  let worst = { rel: 0 };
-  for (let i = 0; i < inp.n; i++) {
-    if (a.status[i] !== b.status[i]) { mismatches++; continue; }
-    for (const g of GREEKS) {
-      const x = a[g][i];
-      const y = b[g][i];
-      if (Number.isNaN(x) && Number.isNaN(y)) continue;
-      const err = Math.abs(x - y);
-      const floor = Math.max(Math.abs(y), 1e-6 * scaleOf(g, inp, i));
-      const r = err / floor;
-      if (!(r <= rel)) mismatches++;
-      if (r > worst.rel) worst = { rel: r, greek: g, index: i, wasm: x, reference: y };
+// ---------------------------------------------------------------- 1. agreement before timing
+log('\n1. agreement with tailguard batch on the timing inputs');
+const agreement = {};
+const secondsPerOption = {}; // from the second (warm) agreement call
+let fatal = false;
+for (const a of adapters) {
+  agreement[a.id] = {};
+  secondsPerOption[a.id] = {};
+  for (const [w, fn] of Object.entries(a.workloads)) {
+    const src = setFor(a, w);
+    const sub = head(src, Math.min(CHECK_N[w], src.n));
+    fn(sub); // warm-up
+    let out;
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) { // fastest of 3 warm calls: the batch-size cap should not follow a noise spike
+      const t0 = performance.now();
+      out = fn(sub);
+      best = Math.min(best, (performance.now() - t0) / 1000 / sub.n);
+      if (best * sub.n > 1) break;
     }
+    secondsPerOption[a.id][w] = best;
+    if (w === 'iv') {
+      agreement[a.id][w] = compareVols(sub, out.vol, src.vols);
+      const s = agreement[a.id][w];
+      log(`  ${a.id.padEnd(18)} ${w.padEnd(6)} n=${sub.n}: ${(100 * s.fractionWithin1e6).toFixed(1)}% within 1e-6 of the true vol, ${(100 * s.fractionWithin1e3).toFixed(1)}% within 1e-3, ${s.failures} failures`);
+      continue;
+    }
+    if (a === batch) continue;
+    const names = w === 'price' ? ['price'] : w === 'first' ? FIRST : ALL;
+    const expected = batch.workloads.all(sub);
+    const strict = a.kind === 'tailguard' || a.kind === 'reference' || a.kind === 'diagnostic';
+    const cols = compareColumns(sub, out, expected, names, strict ? STRICT : LOOSE);
+    const bad = Object.entries(cols).filter(([, c]) => c.fraction > (strict ? 0 : FLAG_FRACTION));
+    agreement[a.id][w] = { n: sub.n, tolerance: strict ? STRICT : LOOSE, columns: cols, flagged: bad.map(([k]) => k) };
+    const worstCol = Object.entries(cols).sort((x, y) => y[1].worst - x[1].worst)[0];
+    log(`  ${a.id.padEnd(18)} ${w.padEnd(6)} n=${sub.n}: worst ${worstCol[0]} ${worstCol[1].worst.toExponential(2)} of scale; ${bad.length ? `DISAGREES in ${bad.map(([k, c]) => `${k} (${(100 * c.fraction).toFixed(2)}%, NaN ${c.nan})`).join(', ')}` : 'agrees'}`);
+    if (strict && bad.length) fatal = true;
   }
-  return { mismatches, worst };
+}
+if (fatal) {
+  console.error('tailguard scalar / reference disagree with the tailguard batch: not timing');
+  process.exit(1);
 }
 
-// ---------------------------------------------------------------- main
-const ex = await loadWasm();
-const inp = makeInputs(N);
-const wasm = wasmBatch(ex, inp);
-const badCount = wasm.run(2);
-const wasmOut = wasm.results();
-console.log(`inputs: ${N} options (seeded); WASM elements with status != OK: ${badCount}`);
+// ---------------------------------------------------------------- 2. accuracy against mpmath
+log('\n2. accuracy against the 50-digit mpmath sample');
+const reference = loadReference(join(root, 'bench/accuracy/mpmath-reference.json'));
+const accuracy = {};
+for (const a of adapters) {
+  accuracy[a.id] = measureAccuracy(a, reference);
+  const r = accuracy[a.id];
+  const f = (x) => (x ? `${x.value.toExponential(1)}${x.nan ? ` (NaN×${x.nan})` : ''}` : '—');
+  log(`  ${a.id.padEnd(18)} price ${f(r.price)}  deep-OTM ${f(r.deepOtmPrice)}  Greeks ${f(r.greeks)}  IV ${f(r.iv)}  deep-OTM IV ${f(r.deepOtmIv)}`);
+}
 
-const reference = useReference ? await loadReference() : null;
-let agreement = null;
-if (reference) {
-  const refOut = reference(inp);
-  agreement = compare(inp, wasmOut, refOut);
-  console.log(`agreement with dist/reference (1e-9 relative): ${agreement.mismatches} mismatches; worst`,
-    agreement.worst);
-  if (agreement.mismatches > 0) {
-    console.error('outputs disagree: not timing');
-    process.exit(1);
+// ---------------------------------------------------------------- 3. timing
+log(`\n3. timing (benchmark.js, ${rounds} interleaved rounds; per round the median call time, best round kept)`);
+const timing = {};
+for (const w of Object.keys(WORKLOADS)) {
+  timing[w] = {};
+  for (const n of N_LIST) {
+    const entries = [];
+    for (const a of adapters) {
+      if (!a.workloads[w] || a.sameCall?.[w]) continue;
+      const src = setFor(a, w);
+      const est = secondsPerOption[a.id][w];
+      const budget = a.kind === 'tailguard' || a.kind === 'diagnostic' ? CALL_BUDGET_SECONDS.tailguard : CALL_BUDGET_SECONDS.other;
+      let m = n;
+      if (est * n > budget) m = Math.max(10, 10 ** Math.floor(Math.log10(budget / est)));
+      const sub = head(src, m);
+      const fn = a.workloads[w];
+      fn(sub); // warm this size
+      entries.push({ key: a.id, n: m, fn: () => { fn(sub); } });
+    }
+    log(`${WORKLOADS[w]}, n = ${n}`);
+    const res = timeGroup(entries, { rounds, log });
+    timing[w][n] = Object.fromEntries([...res].map(([k, v]) => [k, { ...v, requestedN: n }]));
   }
-} else {
-  console.warn('dist/reference not found (npm run build:ts): timing WASM alone, no agreement check');
 }
 
-const suite = new Benchmark.Suite('BSM price + 9 Greeks');
-const cases = [];
-suite.add(`wasm blackScholesBatch (n=${N}, greeks=2)`, () => { wasm.run(2); }, { minSamples: 10 });
-cases.push({ name: 'wasm', n: N });
-if (reference) {
-  suite.add(`reference JS blackScholesBatch (n=${N})`, () => { reference(inp); }, { minSamples: 5 });
-  cases.push({ name: 'reference', n: N });
-}
-for (const c of COMPETITORS) suite.add(c.name, () => { c.run(inp); });
+// ---------------------------------------------------------------- 4. QuantLib engine path (evidence)
+const qlEngine = engineEvidence(main, 200);
+log(`\nQuantLib AnalyticEuropeanEngine (full object graph, whole-day expiries): ${formatRate(qlEngine.optionsPerSecond)} options/s on ${qlEngine.options} options`);
 
-const results = [];
-suite
-  .on('cycle', (e) => {
-    const t = e.target;
-    const perSec = t.hz * N;
-    results.push({
-      name: t.name, optionsPerSecond: perSec, batchesPerSecond: t.hz, rmePercent: t.stats.rme,
-      samples: t.stats.sample.length, meanSeconds: t.stats.mean,
-    });
-    console.log(`${t.name}: ${(perSec / 1e6).toFixed(2)} M options/s (±${t.stats.rme.toFixed(1)}%, ${t.stats.sample.length} samples)`);
-  })
-  .on('complete', () => {
-    const w = results.find((r) => r.name.startsWith('wasm'));
-    const r = results.find((x) => x.name.startsWith('reference'));
-    const out = {
-      suite: 'bsm-price-all-greeks',
-      date: new Date().toISOString(),
-      node: process.version,
-      platform: `${os.platform()} ${os.arch()}`,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      n: N,
-      inputs: 'seeded log-uniform: spot 10–1e5, K/S 0.5–2, expiry 1 day–5 y, vol 0.05–1.5; rate −0.01–0.10, q 0–0.05',
-      agreement: agreement ?? 'not checked (no reference)',
-      results,
-      ratioWasmOverReference: w && r ? w.optionsPerSecond / r.optionsPerSecond : null,
-    };
-    mkdirSync(join(root, 'bench/results'), { recursive: true });
-    writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(out, null, 2)}\n`);
-    if (out.ratioWasmOverReference) console.log(`wasm / reference: ${out.ratioWasmOverReference.toFixed(2)}×`);
-    console.log('wrote bench/results/latest.json');
-  })
-  .run({ async: false });
+const report = writeReport({
+  root, adapters, nList: N_LIST, rounds, timing, accuracy, agreement, referenceMeta: reference.meta, qlEngine,
+  seconds: (Date.now() - started) / 1000,
+});
+log(`\n${report.summary}`);
+log(`wrote bench/results/latest.json and bench/results/latest.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);

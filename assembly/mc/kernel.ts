@@ -1,0 +1,472 @@
+// Monte Carlo kernel: simulates the paths of whole blocks and writes each block's partial sums
+// (DESIGN §6). The facade (src/mc/plan.ts) fills the parameter block (./params.ts), the time grid and
+// the fixing weights, and merges the partials in block order.
+//
+// Processes (exact where possible):
+//   GBM       x_{i+1} = x_i + (r − q − σ²/2)Δ_i + σ√Δ_i·z_i                      (exact log-normal step)
+//   Merton    the same drift minus λk (k = e^{m+s²/2} − 1), plus N_i·m + √N_i·s·z'_i with N_i ~ Poisson(λΔ_i)
+//             by inversion of a uniform: exact for each step (Merton 1976). Draws per step: z, u_N, z'.
+//   Heston    Andersen's QE scheme (L. Andersen, "Simple and efficient simulation of the Heston stochastic
+//             volatility model", J. Comp. Finance 11(3), 2008), ψ_c = 1.5, γ1 = γ2 = ½, with the martingale
+//             correction of his §4.2 (K0* so that E[S_{i+1} | S_i] = S_i·e^{(r−q)Δ}; where the moment
+//             generating function does not exist, A ≥ 1/(2a) or A ≥ β, the uncorrected K0 is used).
+//             Draws per step: u_v (variance), z (log-spot).
+// Payoffs, all discounted by e^{−rT} and paid at expiry T: European, cash-or-nothing digital, Asian (weights
+//   on the grid: arithmetic Σw·S, geometric exp Σw·ln S), barrier (discrete: S ≥ H (up) or S ≤ H (down) at a
+//   monitoring time; continuous: the Brownian-bridge probability of no crossing between grid times,
+//   1 − exp(−2(h − x_i)(h − x_{i+1})/(σ²Δ_i)) in log space — exact for GBM; for Heston σ² is the variance at
+//   the step's start, for Merton the jumps are placed at the step's end — and a spot already at or beyond
+//   the barrier counts as a hit; the payoff is weighted by the survival probability q: out → V·q + R·(1 − q),
+//   in → V·(1 − q) + R·q, rebate R paid at expiry), lookback (extremes over S_0 and the monitoring times).
+// Greeks (GBM and Merton):
+//   European, Asian, lookback: delta and vega pathwise (Broadie & Glasserman 1996; Glasserman, "Monte Carlo
+//     Methods in Financial Engineering", 2004, §7.2): payoffs are homogeneous of degree 1 in S_0, so
+//     ∂/∂S_0 = (∂payoff/∂X)·X/S_0, and ∂S_t/∂σ = S_t·(W_t − σt). Gamma by the likelihood-ratio/pathwise mix
+//     (Glasserman §7.3): the pathwise delta D times the first step's score, Γ = D·(z_1/(S_0σ√Δ_1) − 1/S_0).
+//   Digital: likelihood ratio (Glasserman §7.3): delta P·z_1/(S_0σ√Δ_1), gamma P·((z_1² − 1)/(S_0σ√Δ_1)² −
+//     z_1/(S_0²σ√Δ_1)), vega P·Σ((z_i² − 1)/σ − z_i√Δ_i).
+//   Barrier: common-random-number bumps (the same draws re-evaluated): spot ×(1 ± h_S) central differences
+//     for delta and gamma, vol ± h_σ for vega.
+// Antithetics: the pair's second path uses 1 − u for every uniform; a sample is the pair's mean (its
+// variance is what the standard error needs, case C08).
+// Fast path: GBM + European + one-step grid + no Greeks runs four samples per iteration in ./fastEuropean.ts
+// (f64x2/i32x4 SIMD), bit-identical to the generic path below (P_NO_FAST forces the generic path in tests).
+// Never throws; allocates nothing; reads its columns with load/store.
+
+import { streamStart, nextUniform, nextNormal } from "../rng/stream";
+import { normInv } from "../math/normal";
+import { fastEuropeanRun, fastReset, fSy, fSyy, fSc, fScc, fSyc } from "./fastEuropean";
+import {
+  P_MODEL, P_PAYOFF, P_CALL, P_SPOT, P_STRIKE, P_EXPIRY, P_RATE, P_DIV, P_VOL, P_CASH, P_GEOMETRIC, P_BARRIER,
+  P_UP, P_OUT, P_REBATE, P_CONTINUOUS, P_FLOATING, P_LAMBDA, P_JMEAN, P_JVOL, P_V0, P_KAPPA, P_THETA, P_XI,
+  P_RHO, P_PATHS, P_BLOCK, P_ANTI, P_CV_GEOM, P_GREEKS, P_SEED_LO, P_SEED_HI, P_NGRID, P_SPOT_BUMP, P_VOL_BUMP,
+  P_NO_FAST, MODEL_GBM, MODEL_MERTON, MODEL_HESTON, PAY_EUROPEAN, PAY_DIGITAL, PAY_ASIAN, PAY_BARRIER, PAY_LOOKBACK,
+  S_N, S_Y, S_YY, S_C, S_CC, S_YC, S_D, WIDTH_BASE, WIDTH_GREEKS,
+} from "./params";
+
+/** Scratch columns (each N f64) the facade must provide after the grid: see `mcScratchColumns`. */
+const SC_DT: i32 = 0;
+const SC_SQ: i32 = 1;
+const SC_Z: i32 = 2;
+const SC_JMP: i32 = 3;
+const SC_INC: i32 = 4;
+const SC_VAR: i32 = 5;
+const SC_E: i32 = 6;    // Heston e^{−κΔ}
+const SC_C1: i32 = 7;   // Heston ξ²e(1−e)/κ
+const SC_C2: i32 = 8;   // Heston θξ²(1−e)²/(2κ)
+const SC_K0: i32 = 9;
+const SC_K1: i32 = 10;
+const SC_K2: i32 = 11;
+const SC_K3: i32 = 12;  // = K4 (γ1 = γ2)
+const SC_A: i32 = 13;
+const SC_PE: i32 = 14;  // Merton e^{−λΔ}
+const SC_PM: i32 = 15;  // Merton λΔ
+export const SCRATCH_COLUMNS: i32 = 16;
+
+// Configuration of the current call (module globals; the kernel is single-threaded).
+let gModel: i32 = 0;
+let gPayoff: i32 = 0;
+let gOmega: f64 = 1.0;
+let gS0: f64 = 0.0;
+let gX0: f64 = 0.0;
+let gK: f64 = 0.0;
+let gT: f64 = 0.0;
+let gR: f64 = 0.0;
+let gB: f64 = 0.0;     // carry r − q
+let gSigma: f64 = 0.0;
+let gCash: f64 = 0.0;
+let gGeom: bool = false;
+let gH: f64 = 0.0;     // ln barrier
+let gUp: bool = false;
+let gOut: bool = false;
+let gRebate: f64 = 0.0;
+let gCont: bool = false;
+let gFloating: bool = false;
+let gLambda: f64 = 0.0;
+let gJMean: f64 = 0.0;
+let gJVol: f64 = 0.0;
+let gJk: f64 = 0.0;
+let gV0: f64 = 0.0;
+let gCvGeom: bool = false;
+let gGreeks: bool = false;
+let gN: i32 = 0;
+let gDisc: f64 = 1.0;
+let gTimes: usize = 0;
+let gW: usize = 0;
+let gScr: usize = 0;
+
+// Outputs of one path evaluation.
+let oC: f64 = 0.0;   // control variate
+let oD: f64 = 0.0;   // pathwise delta
+let oV: f64 = 0.0;   // pathwise vega
+let oX0: f64 = 0.0;  // lookback: ∂payoff/∂S_0 with the path fixed (S_0 is one of the monitored values)
+
+// @ts-ignore: decorator
+@inline function col(c: i32, i: i32): usize { return gScr + ((<usize>c * <usize>gN + <usize>i) << 3); }
+// @ts-ignore: decorator
+@inline function ld(c: i32, i: i32): f64 { return load<f64>(col(c, i)); }
+// @ts-ignore: decorator
+@inline function st(c: i32, i: i32, v: f64): void { store<f64>(col(c, i), v); }
+
+/** True when log-spot x is at or beyond the barrier (up: S ≥ H, down: S ≤ H). */
+// @ts-ignore: decorator
+@inline function beyond(x: f64): bool { return gUp ? x >= gH : x <= gH; }
+
+/** Poisson(μ) by inversion of u (p0 = e^{−μ}); capped at 10000 jumps. */
+function poissonInv(u: f64, p0: f64, mu: f64): i32 {
+  let n: i32 = 0;
+  let p = p0;
+  let f = p0;
+  while (u > f && n < 10000) {
+    n++;
+    p *= mu / <f64>n;
+    f += p;
+    if (p == 0.0 && <f64>n > mu) break; // the tail underflowed: u is within rounding of 1
+  }
+  return n;
+}
+
+/** Draws the random inputs of one path into the scratch columns (z, jumps; Heston: log increments, variances). */
+function generate(): void {
+  const n = gN;
+  if (gModel == MODEL_HESTON) {
+    let v = gV0;
+    for (let i = 0; i < n; i++) {
+      const uv = nextUniform();
+      const z = nextNormal();
+      const e = ld(SC_E, i);
+      const m = gThetaH + (v - gThetaH) * e;
+      const s2 = v * ld(SC_C1, i) + ld(SC_C2, i);
+      const psi = s2 / (m * m);
+      const k1 = ld(SC_K1, i);
+      const k2 = ld(SC_K2, i);
+      const k3 = ld(SC_K3, i);
+      const a_ = ld(SC_A, i);
+      let k0 = ld(SC_K0, i);
+      let vn: f64;
+      if (psi <= 1.5) {
+        const t2 = 2.0 / psi;
+        const b2 = t2 - 1.0 + Math.sqrt(t2) * Math.sqrt(t2 - 1.0);
+        const a = m / (1.0 + b2);
+        const zb = Math.sqrt(b2) + normInv(uv);
+        vn = a * zb * zb;
+        const d = 1.0 - 2.0 * a_ * a;
+        if (d > 0.0) k0 = -(a_ * b2 * a / d - 0.5 * Math.log(d)) - (k1 + 0.5 * k3) * v;
+      } else {
+        const p = (psi - 1.0) / (psi + 1.0);
+        const beta = (1.0 - p) / m;
+        vn = uv <= p ? 0.0 : Math.log((1.0 - p) / (1.0 - uv)) / beta;
+        if (a_ < beta) k0 = -Math.log(p + beta * (1.0 - p) / (beta - a_)) - (k1 + 0.5 * k3) * v;
+      }
+      st(SC_VAR, i, v);
+      st(SC_INC, i, gB * ld(SC_DT, i) + k0 + k1 * v + k2 * vn + Math.sqrt(k3 * (v + vn)) * z);
+      v = vn;
+    }
+  } else if (gModel == MODEL_MERTON) {
+    for (let i = 0; i < n; i++) {
+      st(SC_Z, i, nextNormal());
+      const u = nextUniform();
+      const zj = nextNormal();
+      const k = poissonInv(u, ld(SC_PE, i), ld(SC_PM, i));
+      st(SC_JMP, i, k == 0 ? 0.0 : <f64>k * gJMean + Math.sqrt(<f64>k) * gJVol * zj);
+    }
+  } else {
+    for (let i = 0; i < n; i++) st(SC_Z, i, nextNormal());
+  }
+}
+
+let gThetaH: f64 = 0.0;
+
+/**
+ * Evaluates the discounted payoff of the drawn path started at log-spot x0 with diffusion vol sigma.
+ * Sets oC (control variate) and, when `pw`, oD/oV (pathwise delta and vega).
+ */
+function evalPath(x0: f64, sigma: f64, pw: bool): f64 {
+  const n = gN;
+  const heston = gModel == MODEL_HESTON;
+  const mu = gB - gLambda * gJk - 0.5 * sigma * sigma;
+  const payoff = gPayoff;
+  let x = x0;
+  let w: f64 = 0.0;
+  let arith: f64 = 0.0, darith: f64 = 0.0, geo: f64 = 0.0, dgeo: f64 = 0.0;
+  const s0 = Math.exp(x0);
+  let mx = s0, mn = s0, dmx: f64 = 0.0, dmn: f64 = 0.0;
+  let q: f64 = 1.0;
+  oX0 = 0.0;
+  if (payoff == PAY_BARRIER && gCont && beyond(x0)) q = 0.0;
+  for (let i = 0; i < n; i++) {
+    const xPrev = x;
+    if (heston) {
+      x += ld(SC_INC, i);
+    } else {
+      const dw = ld(SC_SQ, i) * ld(SC_Z, i);
+      x += mu * ld(SC_DT, i) + sigma * dw + ld(SC_JMP, i);
+      w += dw;
+    }
+    if (payoff == PAY_ASIAN) {
+      const wt = load<f64>(gW + (<usize>i << 3));
+      if (wt != 0.0) {
+        const s = Math.exp(x);
+        arith += wt * s;
+        geo += wt * x;
+        if (pw) {
+          const g = w - sigma * load<f64>(gTimes + (<usize>i << 3));
+          darith += wt * s * g;
+          dgeo += wt * g;
+        }
+      }
+    } else if (payoff == PAY_LOOKBACK) {
+      if (load<f64>(gW + (<usize>i << 3)) != 0.0) {
+        const s = Math.exp(x);
+        if (s > mx) { mx = s; if (pw) dmx = s * (w - sigma * load<f64>(gTimes + (<usize>i << 3))); }
+        if (s < mn) { mn = s; if (pw) dmn = s * (w - sigma * load<f64>(gTimes + (<usize>i << 3))); }
+      }
+    } else if (payoff == PAY_BARRIER) {
+      if (q != 0.0) {
+        if (gCont) {
+          if (beyond(x)) {
+            q = 0.0;
+          } else {
+            const v = heston ? ld(SC_VAR, i) : sigma * sigma;
+            q *= 1.0 - Math.exp(-2.0 * (gH - xPrev) * (gH - x) / (v * ld(SC_DT, i)));
+          }
+        } else if (load<f64>(gW + (<usize>i << 3)) != 0.0 && beyond(x)) {
+          q = 0.0;
+        }
+      }
+    }
+  }
+  const sT = Math.exp(x);
+  const om = gOmega;
+  const disc = gDisc;
+  oC = disc * sT;
+  let y: f64 = 0.0;
+  if (payoff == PAY_EUROPEAN || payoff == PAY_ASIAN) {
+    let X = sT;
+    let dX = sT * (w - sigma * gT);
+    if (payoff == PAY_ASIAN) {
+      const g = Math.exp(geo);
+      if (gGeom) { X = g; dX = g * dgeo; } else { X = arith; dX = darith; }
+      if (gCvGeom) oC = disc * Math.max(om * (g - gK), 0.0);
+    }
+    const itm = om * (X - gK) > 0.0;
+    y = itm ? disc * om * (X - gK) : 0.0;
+    if (pw) {
+      oD = itm ? disc * om * X / s0 : 0.0;
+      oV = itm ? disc * om * dX : 0.0;
+    }
+  } else if (payoff == PAY_DIGITAL) {
+    y = om * (sT - gK) > 0.0 ? disc * gCash : 0.0;
+  } else if (payoff == PAY_BARRIER) {
+    const vanilla = Math.max(om * (sT - gK), 0.0);
+    y = disc * (gOut ? vanilla * q + gRebate * (1.0 - q) : vanilla * (1.0 - q) + gRebate * q);
+  } else { // lookback
+    const dsT = sT * (w - sigma * gT);
+    if (gFloating) {
+      y = disc * (om > 0.0 ? sT - mn : mx - sT);
+      if (pw) {
+        oD = y / s0;
+        oV = disc * (om > 0.0 ? dsT - dmn : dmx - dsT);
+        oX0 = om > 0.0 ? (mn == s0 ? -1.0 : 0.0) : (mx == s0 ? 1.0 : 0.0);
+      }
+    } else {
+      const X = om > 0.0 ? mx : mn;
+      const dX = om > 0.0 ? dmx : dmn;
+      const itm = om * (X - gK) > 0.0;
+      y = itm ? disc * om * (X - gK) : 0.0;
+      if (pw) {
+        oD = itm ? disc * om * X / s0 : 0.0;
+        oV = itm ? disc * om * dX : 0.0;
+        oX0 = itm && X == s0 ? om : 0.0;
+      }
+    }
+  }
+  return y;
+}
+
+let rY: f64 = 0.0;
+let rC: f64 = 0.0;
+let rD: f64 = 0.0;
+let rG: f64 = 0.0;
+let rV: f64 = 0.0;
+let gHs: f64 = 0.0;
+let gHv: f64 = 0.0;
+
+/** Simulates one path (the stream is positioned) and sets rY, rC and (with Greeks) rD, rG, rV. */
+function onePath(): void {
+  generate();
+  const greeks = gGreeks && gModel != MODEL_HESTON;
+  const payoff = gPayoff;
+  const pw = greeks && (payoff == PAY_EUROPEAN || payoff == PAY_ASIAN || payoff == PAY_LOOKBACK);
+  rY = evalPath(gX0, gSigma, pw);
+  rC = oC;
+  if (!greeks) return;
+  const s0 = gS0;
+  const sig = gSigma;
+  if (pw) {
+    const z1 = ld(SC_Z, 0);
+    rD = oD;
+    rV = oV;
+    // Γ = E[D·score] + E[∂D/∂S_0 | path]: −D/S_0, plus, for lookbacks, disc·∂payoff/∂S_0 / S_0 where S_0
+    // itself is the extreme (the payoff is piecewise linear, so no second-derivative terms)
+    rG = oD * (z1 / (s0 * sig * ld(SC_SQ, 0)) - 1.0 / s0) + gDisc * oX0 / s0;
+  } else if (payoff == PAY_DIGITAL) {
+    const z1 = ld(SC_Z, 0);
+    const a = s0 * sig * ld(SC_SQ, 0);
+    rD = rY * z1 / a;
+    rG = rY * ((z1 * z1 - 1.0) / (a * a) - z1 / (s0 * a));
+    let score: f64 = 0.0;
+    for (let i = 0; i < gN; i++) {
+      const z = ld(SC_Z, i);
+      score += (z * z - 1.0) / sig - z * ld(SC_SQ, i);
+    }
+    rV = rY * score;
+  } else { // barrier: CRN bumps
+    const h = gHs;
+    const up = evalPath(gX0 + Math.log1p(h), sig, false);
+    const dn = evalPath(gX0 + Math.log1p(-h), sig, false);
+    rD = (up - dn) / (2.0 * h * s0);
+    rG = (up - 2.0 * rY + dn) / (h * s0 * h * s0);
+    const hv = gHv;
+    const vu = evalPath(gX0, sig + hv, false);
+    const vd = evalPath(gX0, sig - hv, false);
+    rV = (vu - vd) / (2.0 * hv);
+  }
+}
+
+/** Reads the parameter block and prepares the per-step constants. */
+function setup(params: usize, times: usize, weights: usize, scratch: usize): void {
+  gModel = <i32>load<f64>(params + (<usize>P_MODEL << 3));
+  gPayoff = <i32>load<f64>(params + (<usize>P_PAYOFF << 3));
+  gOmega = load<f64>(params + (<usize>P_CALL << 3)) != 0.0 ? 1.0 : -1.0;
+  gS0 = load<f64>(params + (<usize>P_SPOT << 3));
+  gX0 = Math.log(gS0);
+  gK = load<f64>(params + (<usize>P_STRIKE << 3));
+  gT = load<f64>(params + (<usize>P_EXPIRY << 3));
+  gR = load<f64>(params + (<usize>P_RATE << 3));
+  gB = gR - load<f64>(params + (<usize>P_DIV << 3));
+  gSigma = load<f64>(params + (<usize>P_VOL << 3));
+  gCash = load<f64>(params + (<usize>P_CASH << 3));
+  gGeom = load<f64>(params + (<usize>P_GEOMETRIC << 3)) != 0.0;
+  gH = Math.log(load<f64>(params + (<usize>P_BARRIER << 3)));
+  gUp = load<f64>(params + (<usize>P_UP << 3)) != 0.0;
+  gOut = load<f64>(params + (<usize>P_OUT << 3)) != 0.0;
+  gRebate = load<f64>(params + (<usize>P_REBATE << 3));
+  gCont = load<f64>(params + (<usize>P_CONTINUOUS << 3)) != 0.0;
+  gFloating = load<f64>(params + (<usize>P_FLOATING << 3)) != 0.0;
+  gLambda = gModel == MODEL_MERTON ? load<f64>(params + (<usize>P_LAMBDA << 3)) : 0.0;
+  gJMean = load<f64>(params + (<usize>P_JMEAN << 3));
+  gJVol = load<f64>(params + (<usize>P_JVOL << 3));
+  gJk = Math.expm1(gJMean + 0.5 * gJVol * gJVol);
+  gV0 = load<f64>(params + (<usize>P_V0 << 3));
+  gCvGeom = load<f64>(params + (<usize>P_CV_GEOM << 3)) != 0.0;
+  gGreeks = load<f64>(params + (<usize>P_GREEKS << 3)) != 0.0;
+  gN = <i32>load<f64>(params + (<usize>P_NGRID << 3));
+  gHs = load<f64>(params + (<usize>P_SPOT_BUMP << 3));
+  gHv = load<f64>(params + (<usize>P_VOL_BUMP << 3));
+  gDisc = Math.exp(-gR * gT);
+  gTimes = times;
+  gW = weights;
+  gScr = scratch;
+  const kappa = load<f64>(params + (<usize>P_KAPPA << 3));
+  const theta = load<f64>(params + (<usize>P_THETA << 3));
+  const xi = load<f64>(params + (<usize>P_XI << 3));
+  const rho = load<f64>(params + (<usize>P_RHO << 3));
+  gThetaH = theta;
+  let prev: f64 = 0.0;
+  for (let i = 0; i < gN; i++) {
+    const t = load<f64>(times + (<usize>i << 3));
+    const dt = t - prev;
+    prev = t;
+    st(SC_DT, i, dt);
+    st(SC_SQ, i, Math.sqrt(dt));
+    st(SC_JMP, i, 0.0);
+    if (gModel == MODEL_HESTON) {
+      const e = Math.exp(-kappa * dt);
+      st(SC_E, i, e);
+      st(SC_C1, i, xi * xi * e * (1.0 - e) / kappa);
+      st(SC_C2, i, theta * xi * xi * (1.0 - e) * (1.0 - e) / (2.0 * kappa));
+      const k0 = -rho * kappa * theta * dt / xi;
+      const g = 0.5 * dt * (kappa * rho / xi - 0.5);
+      const k1 = g - rho / xi;
+      const k2 = g + rho / xi;
+      const k3 = 0.5 * dt * (1.0 - rho * rho);
+      st(SC_K0, i, k0);
+      st(SC_K1, i, k1);
+      st(SC_K2, i, k2);
+      st(SC_K3, i, k3);
+      st(SC_A, i, k2 + 0.5 * k3);
+    } else if (gModel == MODEL_MERTON) {
+      const m = gLambda * dt;
+      st(SC_PE, i, Math.exp(-m));
+      st(SC_PM, i, m);
+    }
+  }
+}
+
+/**
+ * Runs blocks [firstBlock, endBlock) and writes their partial sums (WIDTH_BASE or WIDTH_GREEKS f64 per block,
+ * layout in ./params.ts) to `out`. `params`: P_COUNT f64; `times`, `weights`: N f64 each (grid t_1…t_N in
+ * years, t_N = T; fixing weights, nonzero at averaging/monitoring times); `scratch`: SCRATCH_COLUMNS·N f64.
+ * Returns the number of blocks written.
+ */
+export function mcRunBlocksImpl(params: usize, times: usize, weights: usize, scratch: usize,
+  firstBlock: i32, endBlock: i32, out: usize): i32 {
+  setup(params, times, weights, scratch);
+  const paths = <i64>load<f64>(params + (<usize>P_PATHS << 3));
+  const block = <i64>load<f64>(params + (<usize>P_BLOCK << 3));
+  const anti = load<f64>(params + (<usize>P_ANTI << 3)) != 0.0;
+  const k0 = <u32><u64>load<f64>(params + (<usize>P_SEED_LO << 3));
+  const k1 = <u32><u64>load<f64>(params + (<usize>P_SEED_HI << 3));
+  const width = gGreeks ? WIDTH_GREEKS : WIDTH_BASE;
+  const useFast = gModel == MODEL_GBM && gPayoff == PAY_EUROPEAN && gN == 1 && !gGreeks
+    && load<f64>(params + (<usize>P_NO_FAST << 3)) == 0.0;
+  const fastMu = gB - gLambda * gJk - 0.5 * gSigma * gSigma;
+  let o = out;
+  for (let b = firstBlock; b < endBlock; b++) {
+    const first = <i64>b * block;
+    let last = first + block;
+    if (last > paths) last = paths;
+    let s0: i64 = first, s1: i64 = last;
+    if (anti) { s0 = first >> 1; s1 = last >> 1; }
+    let sy: f64 = 0.0, syy: f64 = 0.0, sc: f64 = 0.0, scc: f64 = 0.0, syc: f64 = 0.0;
+    let sd: f64 = 0.0, sdd: f64 = 0.0, sg: f64 = 0.0, sgg: f64 = 0.0, sv: f64 = 0.0, svv: f64 = 0.0;
+    let jFirst = s0;
+    if (useFast) {
+      const groups = (s1 - s0) >> 2;
+      fastReset();
+      fastEuropeanRun(s0, groups, k0, k1, anti, gX0, fastMu, ld(SC_DT, 0), gSigma, ld(SC_SQ, 0), gK, gDisc, gOmega);
+      sy = fSy; syy = fSyy; sc = fSc; scc = fScc; syc = fSyc;
+      jFirst = s0 + (groups << 2);
+    }
+    for (let j = jFirst; j < s1; j++) {
+      streamStart(k0, k1, <u64>j, false);
+      onePath();
+      let y = rY, c = rC, d = rD, g = rG, v = rV;
+      if (anti) {
+        streamStart(k0, k1, <u64>j, true);
+        onePath();
+        y = 0.5 * (y + rY); c = 0.5 * (c + rC);
+        d = 0.5 * (d + rD); g = 0.5 * (g + rG); v = 0.5 * (v + rV);
+      }
+      sy += y; syy += y * y; sc += c; scc += c * c; syc += y * c;
+      sd += d; sdd += d * d; sg += g; sgg += g * g; sv += v; svv += v * v;
+    }
+    store<f64>(o + (<usize>S_N << 3), <f64>(s1 - s0));
+    store<f64>(o + (<usize>S_Y << 3), sy);
+    store<f64>(o + (<usize>S_YY << 3), syy);
+    store<f64>(o + (<usize>S_C << 3), sc);
+    store<f64>(o + (<usize>S_CC << 3), scc);
+    store<f64>(o + (<usize>S_YC << 3), syc);
+    if (gGreeks) {
+      store<f64>(o + (<usize>(S_D) << 3), sd);
+      store<f64>(o + (<usize>(S_D + 1) << 3), sdd);
+      store<f64>(o + (<usize>(S_D + 2) << 3), sg);
+      store<f64>(o + (<usize>(S_D + 3) << 3), sgg);
+      store<f64>(o + (<usize>(S_D + 4) << 3), sv);
+      store<f64>(o + (<usize>(S_D + 5) << 3), svv);
+    }
+    o += <usize>width << 3;
+  }
+  return endBlock - firstBlock;
+}

@@ -1,0 +1,77 @@
+/**
+ * `monteCarlo`: the single-threaded asynchronous Monte Carlo facade, built only from planMonteCarlo,
+ * runBlocks and mergeBlocks (./plan.ts), so that the worker pool's results are bit-identical to it.
+ */
+import { AbortError, InvalidInputError } from '../errors.js';
+import { mergeBlocks, partialWidth, planMonteCarlo, resultOf, runBlocks, foldPlan } from './plan.js';
+import { emptyAccumulator } from './stats.js';
+import type { McResult, MonteCarloOptions, MonteCarloSpec } from './types.js';
+
+/** Path-steps per group of blocks between yields to the event loop (progress and abort points). */
+const GROUP_WORK = 1 << 18;
+
+function yieldToEventLoop(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function aborted(signal: AbortSignal | undefined): AbortError {
+  const reason = signal?.reason;
+  const why = reason instanceof Error ? reason.message : reason !== undefined ? String(reason) : '';
+  return new AbortError(`monteCarlo was aborted${why ? `: ${why}` : ''}`, { reason: why || undefined });
+}
+
+/**
+ * Prices `spec` by Monte Carlo simulation in this thread, in groups of blocks with a yield to the event
+ * loop between groups (so that progress is reported and an abort is seen promptly).
+ * @param spec `{ model, payoff, expiryYears, paths, steps?, seed, antithetic?, controlVariate?, quasiRandom?,
+ *   greeks?, confidence?, blockSize? }` (see {@link MonteCarloSpec}; units DESIGN §4). A manifest from an
+ *   earlier result is itself a valid spec and reproduces that run bit for bit.
+ * @param options `{ workers?, onProgress?, signal? }`: `workers` > 1 runs on a temporary worker pool
+ *   (bit-identical result); progress `{ fraction, price, standardError }` after each group; an AbortSignal.
+ * @returns `{ price, standardError, confidenceInterval: [low, high], paths, greeks?, manifest }`; the
+ *   interval is two-sided at `confidence` (default 0.95) with the normal quantile.
+ * @throws (rejects with) InvalidInputError for a bad spec, AbortError when aborted, WasmInitError before init().
+ */
+export async function monteCarlo(spec: MonteCarloSpec, options: MonteCarloOptions = {}): Promise<McResult> {
+  const { onProgress, signal, workers } = options;
+  if (signal?.aborted) throw aborted(signal);
+  if (workers !== undefined && workers !== 1) {
+    if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
+      throw new InvalidInputError(`workers (${String(workers)}) must be an integer in [1, 1024]`, { field: 'workers', value: workers, rule: 'integer 1..1024' });
+    }
+    const { createPool } = await import('../worker/pool.js');
+    const pool = await createPool({ size: workers });
+    try {
+      return await pool.monteCarlo(spec, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+    } finally {
+      await pool.close();
+    }
+  }
+  const plan = planMonteCarlo(spec);
+  const width = partialWidth(plan);
+  const all = new Float64Array(plan.blockCount * width);
+  const group = Math.max(1, Math.floor(GROUP_WORK / (plan.blockSize * plan.times.length)));
+  const acc = emptyAccumulator();
+  for (let b = 0; b < plan.blockCount; b += group) {
+    const end = Math.min(b + group, plan.blockCount);
+    all.set(runBlocks(plan, b, end), b * width);
+    if (onProgress) {
+      foldPlan(plan, acc, all, b, end - b);
+      const r = resultOf(plan, acc);
+      onProgress({ fraction: end / plan.blockCount, price: r.price, standardError: r.standardError });
+    }
+    if (end < plan.blockCount) {
+      await yieldToEventLoop();
+      if (signal?.aborted) throw aborted(signal);
+    }
+  }
+  return mergeBlocks(plan, all);
+}

@@ -1,0 +1,237 @@
+/**
+ * Validation of `monteCarlo` specs (DESIGN §5): every field, each failure an {@link InvalidInputError}
+ * naming the field (dotted: `model.spot`, `payoff.fixings[3]`) and the value. Returns normalised copies
+ * (defaults filled in, unknown fields dropped) from which the manifest and the kernel parameters are built.
+ */
+import { InvalidInputError } from '../errors.js';
+import { checkExpiry, checkLevel, checkRate, checkVol } from '../options/validate.js';
+import type { OptionType } from '../options/types.js';
+import type { Fixings, McModel, McPayoff, MonteCarloSpec } from './types.js';
+
+/** Largest number of paths per run. */
+export const MAX_PATHS = 1e9;
+/** Largest `steps`. */
+export const MAX_STEPS = 100_000;
+/** Largest number of fixing dates. */
+export const MAX_FIXINGS = 100_000;
+/** Default paths per block. */
+export const DEFAULT_BLOCK_SIZE = 4096;
+/** Largest expected number of Merton jumps per time step (λ·Δt); above it, use more steps. */
+export const MAX_JUMPS_PER_STEP = 50;
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (Array.isArray(value)) return `[array of ${value.length}]`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
+  return String(value);
+}
+
+function fail(field: string, value: unknown, rule: string, message: string): never {
+  throw new InvalidInputError(`${field} (${show(value)}) ${message}`, { field, value, rule });
+}
+
+function object(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, value, 'object', 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+function finite(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
+  return value;
+}
+
+function range(field: string, value: unknown, lo: number, hi: number, loOpen = false): number {
+  const v = finite(field, value);
+  if (v > hi || (loOpen ? v <= lo : v < lo)) fail(field, v, `${loOpen ? '(' : '['}${lo}, ${hi}]`, `must be ${loOpen ? '>' : '>='} ${lo} and <= ${hi}`);
+  return v;
+}
+
+function choice<T extends string>(field: string, value: unknown, choices: readonly T[]): T {
+  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
+    fail(field, value, choices.join(' | '), `must be one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+  }
+  return value as T;
+}
+
+function bool(field: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') fail(field, value, 'boolean', 'must be true or false');
+  return value;
+}
+
+function integer(field: string, value: unknown, lo: number, hi: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
+    fail(field, value, `integer in [${lo}, ${hi}]`, `must be an integer from ${lo} to ${hi}`);
+  }
+  return value;
+}
+
+/** The seed as (lo, hi) u32 words plus its manifest form (a number when safe, else a decimal string). */
+export interface CheckedSeed { lo: number; hi: number; value: number | string }
+
+/** Seed: a non-negative safe integer, a bigint in [0, 2^64), or a decimal string of one. */
+export function checkSeed(value: unknown): CheckedSeed {
+  let big: bigint;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0) fail('seed', value, 'safe integer >= 0', 'must be a non-negative safe integer (or a bigint < 2^64)');
+    big = BigInt(value);
+  } else if (typeof value === 'bigint') {
+    big = value;
+  } else if (typeof value === 'string' && /^[0-9]{1,20}$/.test(value)) {
+    big = BigInt(value);
+  } else {
+    return fail('seed', value, 'integer in [0, 2^64)', 'must be a non-negative safe integer, a bigint < 2^64 or its decimal string');
+  }
+  if (big < 0n || big >= 1n << 64n) fail('seed', value, 'integer in [0, 2^64)', 'must be >= 0 and < 2^64');
+  const lo = Number(big & 0xffffffffn);
+  const hi = Number(big >> 32n);
+  return { lo, hi, value: big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big.toString() };
+}
+
+function optionType(field: string, value: unknown): OptionType {
+  return choice(field, value, ['call', 'put'] as const);
+}
+
+/** Fixing dates: a count 1 … MAX_FIXINGS, or strictly increasing times in (0, T]. Returns the normalised form. */
+export function checkFixings(field: string, value: unknown, expiryYears: number): Fixings {
+  if (typeof value === 'number') return integer(field, value, 1, MAX_FIXINGS);
+  if (!Array.isArray(value)) return fail(field, value, 'count or array of times', 'must be a number of fixings or an array of times (years)');
+  if (value.length < 1 || value.length > MAX_FIXINGS) fail(field, value, `1 … ${MAX_FIXINGS} times`, `must hold 1 to ${MAX_FIXINGS} times`);
+  const out: number[] = [];
+  let prev = 0;
+  for (let i = 0; i < value.length; i++) {
+    const t = finite(`${field}[${i}]`, value[i]);
+    if (t <= prev) fail(`${field}[${i}]`, t, i === 0 ? '> 0' : 'increasing', i === 0 ? 'must be > 0 (t = 0 is not a fixing)' : 'must be greater than the previous fixing');
+    if (t > expiryYears * (1 + 1e-12)) fail(`${field}[${i}]`, t, `<= expiryYears (${expiryYears})`, `must be <= expiryYears (${expiryYears})`);
+    out.push(Math.min(t, expiryYears));
+    prev = t;
+  }
+  return out;
+}
+
+/** Validates and normalises the model (rate and dividendYield default to 0). */
+export function checkModel(value: unknown): McModel {
+  const o = object('model', value);
+  const type = choice('model.type', o.type, ['gbm', 'merton', 'heston'] as const);
+  const spot = checkLevel('model.spot', o.spot);
+  const rate = checkRate('model.rate', o.rate);
+  const dividendYield = checkRate('model.dividendYield', o.dividendYield);
+  if (type === 'gbm') return { type, spot, vol: checkVol('model.vol', o.vol), rate, dividendYield };
+  if (type === 'merton') {
+    return {
+      type, spot, vol: checkVol('model.vol', o.vol),
+      jumpIntensity: range('model.jumpIntensity', o.jumpIntensity, 0, 1000),
+      jumpMean: range('model.jumpMean', o.jumpMean, -10, 10),
+      jumpVol: range('model.jumpVol', o.jumpVol, 0, 10),
+      rate, dividendYield,
+    };
+  }
+  return {
+    type, spot,
+    v0: range('model.v0', o.v0, 0, 100),
+    kappa: range('model.kappa', o.kappa, 0, 1000, true),
+    theta: range('model.theta', o.theta, 0, 100, true),
+    volOfVol: range('model.volOfVol', o.volOfVol, 0, 100, true),
+    rho: range('model.rho', o.rho, -1, 1),
+    rate, dividendYield,
+  };
+}
+
+/** Validates and normalises the payoff (barrier rebate defaults to 0). */
+export function checkPayoff(value: unknown, expiryYears: number): McPayoff {
+  const o = object('payoff', value);
+  const type = choice('payoff.type', o.type, ['european', 'digital', 'asian', 'barrier', 'lookback'] as const);
+  const ot = optionType('payoff.optionType', o.optionType);
+  switch (type) {
+    case 'european':
+      return { type, optionType: ot, strike: checkLevel('payoff.strike', o.strike) };
+    case 'digital':
+      return { type, optionType: ot, strike: checkLevel('payoff.strike', o.strike), cash: range('payoff.cash', o.cash, 0, 1e100) };
+    case 'asian':
+      if (o.fixings === undefined) fail('payoff.fixings', o.fixings, 'required', 'is required for an Asian (a count or an array of times)');
+      return {
+        type, average: choice('payoff.average', o.average, ['arithmetic', 'geometric'] as const), optionType: ot,
+        strike: checkLevel('payoff.strike', o.strike), fixings: checkFixings('payoff.fixings', o.fixings, expiryYears),
+      };
+    case 'barrier': {
+      const monitoring = choice('payoff.monitoring', o.monitoring, ['continuous', 'discrete'] as const);
+      const p: McPayoff = {
+        type, optionType: ot, strike: checkLevel('payoff.strike', o.strike), barrier: checkLevel('payoff.barrier', o.barrier),
+        direction: choice('payoff.direction', o.direction, ['up', 'down'] as const),
+        knock: choice('payoff.knock', o.knock, ['in', 'out'] as const),
+        rebate: o.rebate === undefined ? 0 : range('payoff.rebate', o.rebate, 0, 1e100),
+        monitoring,
+      };
+      if (o.fixings !== undefined) {
+        if (monitoring === 'continuous') fail('payoff.fixings', o.fixings, 'absent with continuous monitoring', "apply to monitoring: 'discrete' only");
+        p.fixings = checkFixings('payoff.fixings', o.fixings, expiryYears);
+      }
+      return p;
+    }
+    default: {
+      const strikeType = choice('payoff.strikeType', o.strikeType, ['fixed', 'floating'] as const);
+      const p: McPayoff = { type, strikeType, optionType: ot };
+      if (strikeType === 'fixed') p.strike = checkLevel('payoff.strike', o.strike);
+      else if (o.strike !== undefined) fail('payoff.strike', o.strike, 'absent', 'is not used by a floating-strike lookback (leave it out)');
+      if (o.fixings !== undefined) p.fixings = checkFixings('payoff.fixings', o.fixings, expiryYears);
+      return p;
+    }
+  }
+}
+
+/** A validated, normalised spec. */
+export interface CheckedSpec {
+  model: McModel;
+  payoff: McPayoff;
+  expiryYears: number;
+  paths: number;
+  steps: number;
+  seed: CheckedSeed;
+  antithetic: boolean;
+  controlVariate: boolean;
+  quasiRandom: boolean;
+  greeks: boolean;
+  confidence: number;
+  blockSize: number;
+}
+
+/** Validates a whole spec; throws InvalidInputError naming the first bad field. */
+export function checkSpec(spec: unknown): CheckedSpec {
+  const o = object('spec', spec);
+  const expiryYears = checkExpiry('expiryYears', o.expiryYears);
+  if (expiryYears <= 0) fail('expiryYears', expiryYears, '> 0', 'must be > 0 for a simulation');
+  const model = checkModel(o.model);
+  const payoff = checkPayoff(o.payoff, expiryYears);
+  const antithetic = bool('antithetic', o.antithetic);
+  const paths = integer('paths', o.paths, 1, MAX_PATHS);
+  if (antithetic && paths % 2 !== 0) fail('paths', paths, 'even with antithetic', 'must be even with antithetic: true (each pair is two paths)');
+  let steps: number;
+  if (o.steps === undefined) {
+    if (payoff.type === 'lookback' && payoff.fixings === undefined) {
+      fail('steps', o.steps, 'required', 'is required for a lookback without fixings (the monitoring dates are the steps)');
+    }
+    steps = model.type === 'heston' ? Math.max(1, Math.ceil(252 * expiryYears)) : 1;
+  } else {
+    steps = integer('steps', o.steps, 1, MAX_STEPS);
+  }
+  if (model.type === 'merton' && model.jumpIntensity * expiryYears / steps > MAX_JUMPS_PER_STEP) {
+    fail('steps', steps, `jumpIntensity·expiryYears/steps <= ${MAX_JUMPS_PER_STEP}`, `is too small for jumpIntensity ${model.jumpIntensity}: use at least ${Math.ceil(model.jumpIntensity * expiryYears / MAX_JUMPS_PER_STEP)} steps`);
+  }
+  const seed = checkSeed(o.seed);
+  const controlVariate = bool('controlVariate', o.controlVariate);
+  const quasiRandom = bool('quasiRandom', o.quasiRandom);
+  if (quasiRandom) fail('quasiRandom', true, 'false', 'is not available yet (Sobol sequences are planned); use pseudo-random paths');
+  const greeks = bool('greeks', o.greeks);
+  if (greeks && model.type === 'heston') fail('greeks', true, 'gbm | merton', 'are available for the gbm and merton models only');
+  if (greeks && model.type !== 'heston' && model.vol === 0) fail('model.vol', 0, '> 0 with greeks', 'must be > 0 when greeks are requested');
+  const confidence = o.confidence === undefined ? 0.95 : range('confidence', o.confidence, 0, 1, true);
+  if (confidence >= 1) fail('confidence', confidence, '< 1', 'must be < 1');
+  let blockSize = DEFAULT_BLOCK_SIZE;
+  if (o.blockSize !== undefined) {
+    blockSize = integer('blockSize', o.blockSize, 64, 1 << 20);
+    if ((blockSize & (blockSize - 1)) !== 0) fail('blockSize', blockSize, 'power of two', 'must be a power of two');
+  }
+  return { model, payoff, expiryYears, paths, steps, seed, antithetic, controlVariate, quasiRandom, greeks, confidence, blockSize };
+}

@@ -11,6 +11,20 @@ export { blackScholes, blackScholesBatch } from './options/blackScholes.js';
 export { black76, black76Batch } from './options/black76.js';
 export { impliedVol, impliedVolBatch } from './options/impliedVol.js';
 export type * from './options/types.js';
+export { americanOption, americanOptionBatch } from './lattice/americanOption.js';
+export type * from './lattice/types.js';
+export { geometricAsian } from './options/exotic/geometricAsian.js';
+export { barrierOption } from './options/exotic/barrier.js';
+export { lookbackOption } from './options/exotic/lookback.js';
+export type * from './options/exotic/types.js';
+export {
+  hestonPrice, mertonJumpDiffusion, MAX_ABS_JUMP_MEAN, MAX_JUMP_INTENSITY, MAX_JUMP_VOL, MAX_KAPPA, MAX_VARIANCE,
+  MAX_VOL_OF_VOL,
+} from './options/models/index.js';
+export type * from './options/models/types.js';
+export { monteCarlo, planMonteCarlo, runBlocks, partialWidth, mergeBlocks, type McPlan } from './mc/index.js';
+export type * from './mc/types.js';
+export { createPool, type PoolJobOptions, type PoolOptions, type PoolProgress, type WorkerPool } from './worker/pool.js';
 export { MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL } from './options/validate.js';
 export { thetaPerDay, vegaPerVolPoint, yearsFromDays } from './units.js';
 export {

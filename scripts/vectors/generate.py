@@ -2,7 +2,7 @@
 """Regenerates every committed vector file under test/vectors/ (`npm run vectors`).
 
 Vectors are generated once and committed; tests never run this. The mpmath scripts run under the
-current python3 (mpmath >= 1.3); the QuantLib script runs under Debian's /usr/bin/python3, which has
+current python3 (mpmath >= 1.3); the QuantLib scripts run under Debian's /usr/bin/python3, which has
 quantlib-python (apt-get install quantlib-python python3-mpmath).
 """
 import os
@@ -15,6 +15,10 @@ JOBS = [
     (sys.executable, 'mpmath_normal.py'),
     (sys.executable, 'textbook.py'),
     ('/usr/bin/python3', 'quantlib_options.py'),
+    ('/usr/bin/python3', 'quantlib_exotic.py'),
+    ('/usr/bin/python3', 'quantlib_models.py'),
+    ('/usr/bin/python3', 'quantlib_american.py'),
+    ('/usr/bin/python3', 'quantlib_mc.py'),
 ]
 
 for python, script in JOBS:

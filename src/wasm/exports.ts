@@ -23,9 +23,41 @@ export interface KernelExports {
   /** Diagnostics: implied-vol solves since the last reset that took k iterations (k = 0…15). */
   ivHistogramCount(k: number): number;
   ivHistogramReset(): void;
+  /** Geometric Asians: nFix 0 continuous; times 0 → nFix equally spaced; out = price, delta, vega columns. */
+  geometricAsianBatch(n: number, isCall: number, spots: number, strikes: number, expiries: number, vols: number,
+    rates: number, dividendYields: number, nFix: number, times: number, out: number, status: number): number;
+  /** Barriers: kinds u8 (1 up, 2 out); monitoring 0 continuous or m dates; out = price, delta, vega columns. */
+  barrierBatch(n: number, isCall: number, kinds: number, spots: number, strikes: number, expiries: number,
+    vols: number, rates: number, dividendYields: number, barriers: number, rebates: number, monitoring: number,
+    out: number, status: number): number;
+  /** Lookbacks: fixed 0 floating / 1 fixed strike; extrema = running min or max; out = price, delta, vega. */
+  lookbackBatch(n: number, fixed: number, isCall: number, spots: number, strikes: number, expiries: number,
+    vols: number, rates: number, dividendYields: number, extrema: number, out: number, status: number): number;
   normCdfBatch(n: number, x: number, out: number): void;
   normPdfBatch(n: number, x: number, out: number): void;
   normInvBatch(n: number, p: number, out: number): void;
+  /** Merton jump diffusion; `out` = 3 columns (price, delta, vega). */
+  mertonJumpDiffusionBatch(n: number, isCall: number, spots: number, strikes: number, expiries: number, vols: number,
+    rates: number, dividendYields: number, jumpIntensities: number, jumpMeans: number, jumpVols: number,
+    out: number, status: number): number;
+  /** Heston; `out` = 2 columns (price, delta). */
+  hestonBatch(n: number, isCall: number, spots: number, strikes: number, expiries: number, rates: number,
+    dividendYields: number, v0s: number, kappas: number, thetas: number, volOfVols: number, rhos: number,
+    out: number, status: number): number;
+  /** Monte Carlo partial sums of blocks [firstBlock, endBlock) (assembly/mc/kernel.ts; layout src/mc/slots.ts). */
+  mcRunBlocks(params: number, times: number, weights: number, scratch: number, firstBlock: number, endBlock: number, out: number): number;
+  /** Number of grid-long f64 scratch columns `mcRunBlocks` needs. */
+  mcScratchColumns(): number;
+  /** Philox4x32-R: 6 u32 (c0…c3, k0, k1) per element in, 4 u32 out (known-answer tests). */
+  philoxBatch(n: number, rounds: number, input: number, out: number): void;
+  /** First n uniforms of path index (lo, hi) under seed (k0, k1); mirror 1: antithetic 1 − u. */
+  mcUniforms(k0: number, k1: number, indexLo: number, indexHi: number, mirror: number, n: number, out: number): void;
+  /**
+   * Lattice (American/European) batch: method 0 CRR, 1 Leisen–Reimer, 2 trinomial, 3 QuantLib's CRR variant;
+   * exercise 0 European, 1 American; `out` = 6 columns (price, delta, gamma, theta, nodeDelta, nodeGamma).
+   */
+  latticeBatch(n: number, method: number, exercise: number, steps: number, isCall: number, spots: number,
+    strikes: number, expiries: number, vols: number, rates: number, dividendYields: number, out: number, status: number): number;
 }
 
 /** `greeks` argument of the pricing kernels: which output columns to compute. */

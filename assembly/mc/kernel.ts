@@ -8,16 +8,20 @@
 //             by inversion of a uniform: exact for each step (Merton 1976). Draws per step: z, u_N, z'.
 //   Heston    Andersen's QE scheme (L. Andersen, "Simple and efficient simulation of the Heston stochastic
 //             volatility model", J. Comp. Finance 11(3), 2008), ψ_c = 1.5, γ1 = γ2 = ½, with the martingale
-//             correction of his §4.2 (K0* so that E[S_{i+1} | S_i] = S_i·e^{(r−q)Δ}; where the moment
-//             generating function does not exist, A ≥ 1/(2a) or A ≥ β, the uncorrected K0 is used).
-//             Draws per step: u_v (variance), z (log-spot).
+//             correction of his §4.2 (K0* so that E[S_{i+1} | S_i] = S_i·e^{(r−q)Δ}). Each grid step is cut
+//             into ⌈Δ/h⌉ internal sub-steps, h = min(1/κ, 1/(2ξ)) (P_HESTON_DT), which keeps the correction's
+//             moment generating function in existence in practice; where it still does not exist (A ≥ 1/(2a)
+//             or A ≥ β) the sub-step uses the conditionally Gaussian increment (r−q)h − ½V + √V·z with
+//             V = ½h(v + v'), exactly a martingale given the variances. ξ = 0: deterministic variance with
+//             the exact integral. Draws per sub-step: u_v (variance), z (log-spot).
 // Payoffs, all discounted by e^{−rT} and paid at expiry T: European, cash-or-nothing digital, Asian (weights
 //   on the grid: arithmetic Σw·S, geometric exp Σw·ln S), barrier (discrete: S ≥ H (up) or S ≤ H (down) at a
 //   monitoring time; continuous: the Brownian-bridge probability of no crossing between grid times,
 //   1 − exp(−2(h − x_i)(h − x_{i+1})/(σ²Δ_i)) in log space — exact for GBM; for Heston σ² is the variance at
 //   the step's start, for Merton the jumps are placed at the step's end — and a spot already at or beyond
 //   the barrier counts as a hit; the payoff is weighted by the survival probability q: out → V·q + R·(1 − q),
-//   in → V·(1 − q) + R·q, rebate R paid at expiry), lookback (extremes over S_0 and the monitoring times).
+//   in → V·(1 − q) + R·q, rebate R paid at expiry T and discounted from T — unlike the closed-form
+//   barrierOption, which pays a knock-out's rebate at the hit), lookback (extremes over S_0 and the monitoring times).
 // Greeks (GBM and Merton):
 //   European, Asian, lookback: delta and vega pathwise (Broadie & Glasserman 1996; Glasserman, "Monte Carlo
 //     Methods in Financial Engineering", 2004, §7.2): payoffs are homogeneous of degree 1 in S_0, so
@@ -40,7 +44,7 @@ import {
   P_MODEL, P_PAYOFF, P_CALL, P_SPOT, P_STRIKE, P_EXPIRY, P_RATE, P_DIV, P_VOL, P_CASH, P_GEOMETRIC, P_BARRIER,
   P_UP, P_OUT, P_REBATE, P_CONTINUOUS, P_FLOATING, P_LAMBDA, P_JMEAN, P_JVOL, P_V0, P_KAPPA, P_THETA, P_XI,
   P_RHO, P_PATHS, P_BLOCK, P_ANTI, P_CV_GEOM, P_GREEKS, P_SEED_LO, P_SEED_HI, P_NGRID, P_SPOT_BUMP, P_VOL_BUMP,
-  P_NO_FAST, MODEL_GBM, MODEL_MERTON, MODEL_HESTON, PAY_EUROPEAN, PAY_DIGITAL, PAY_ASIAN, PAY_BARRIER, PAY_LOOKBACK,
+  P_NO_FAST, P_HESTON_DT, MODEL_GBM, MODEL_MERTON, MODEL_HESTON, PAY_EUROPEAN, PAY_DIGITAL, PAY_ASIAN, PAY_BARRIER, PAY_LOOKBACK,
   S_N, S_Y, S_YY, S_C, S_CC, S_YC, S_D, WIDTH_BASE, WIDTH_GREEKS,
 } from "./params";
 
@@ -61,7 +65,8 @@ const SC_K3: i32 = 12;  // = K4 (γ1 = γ2)
 const SC_A: i32 = 13;
 const SC_PE: i32 = 14;  // Merton e^{−λΔ}
 const SC_PM: i32 = 15;  // Merton λΔ
-export const SCRATCH_COLUMNS: i32 = 16;
+const SC_NS: i32 = 16;  // Heston internal QE sub-steps of the grid step
+export const SCRATCH_COLUMNS: i32 = 17;
 
 // Configuration of the current call (module globals; the kernel is single-threaded).
 let gModel: i32 = 0;
@@ -132,35 +137,63 @@ function generate(): void {
   if (gModel == MODEL_HESTON) {
     let v = gV0;
     for (let i = 0; i < n; i++) {
-      const uv = nextUniform();
-      const z = nextNormal();
+      const ns = <i32>ld(SC_NS, i);
+      const h = ld(SC_DT, i) / <f64>ns;
       const e = ld(SC_E, i);
-      const m = gThetaH + (v - gThetaH) * e;
-      const s2 = v * ld(SC_C1, i) + ld(SC_C2, i);
-      const psi = s2 / (m * m);
-      const k1 = ld(SC_K1, i);
-      const k2 = ld(SC_K2, i);
-      const k3 = ld(SC_K3, i);
-      const a_ = ld(SC_A, i);
-      let k0 = ld(SC_K0, i);
-      let vn: f64;
-      if (psi <= 1.5) {
-        const t2 = 2.0 / psi;
-        const b2 = t2 - 1.0 + Math.sqrt(t2) * Math.sqrt(t2 - 1.0);
-        const a = m / (1.0 + b2);
-        const zb = Math.sqrt(b2) + normInv(uv);
-        vn = a * zb * zb;
-        const d = 1.0 - 2.0 * a_ * a;
-        if (d > 0.0) k0 = -(a_ * b2 * a / d - 0.5 * Math.log(d)) - (k1 + 0.5 * k3) * v;
-      } else {
-        const p = (psi - 1.0) / (psi + 1.0);
-        const beta = (1.0 - p) / m;
-        vn = uv <= p ? 0.0 : Math.log((1.0 - p) / (1.0 - uv)) / beta;
-        if (a_ < beta) k0 = -Math.log(p + beta * (1.0 - p) / (beta - a_)) - (k1 + 0.5 * k3) * v;
+      const vStart = v;
+      let inc: f64 = 0.0;
+      for (let j = 0; j < ns; j++) {
+        const uv = nextUniform();
+        const z = nextNormal();
+        const m = gThetaH + (v - gThetaH) * e;
+        let vn: f64;
+        let dx: f64;
+        if (gXiZero) {
+          // deterministic variance: exact mean path and exact integral of v over the sub-step
+          vn = m;
+          const iv = gThetaH * h + (v - gThetaH) * (1.0 - e) / gKappa;
+          dx = gB * h - 0.5 * iv + Math.sqrt(iv) * z;
+        } else {
+          const s2 = v * ld(SC_C1, i) + ld(SC_C2, i);
+          const psi = s2 / (m * m);
+          const k1 = ld(SC_K1, i);
+          const k2 = ld(SC_K2, i);
+          const k3 = ld(SC_K3, i);
+          const a_ = ld(SC_A, i);
+          let k0: f64 = 0.0;
+          let ok = false; // the martingale correction exists (Andersen §4.2)
+          if (!(m > 0.0) || !(psi < 1e12)) {
+            vn = 0.0; // variance (numerically) absorbed at 0
+          } else if (!(psi > 1e-12)) {
+            vn = m;   // variance of the step negligible
+          } else if (psi <= 1.5) {
+            const t2 = 2.0 / psi;
+            const b2 = t2 - 1.0 + Math.sqrt(t2) * Math.sqrt(t2 - 1.0);
+            const a = m / (1.0 + b2);
+            const zb = Math.sqrt(b2) + normInv(uv);
+            vn = a * zb * zb;
+            const d = 1.0 - 2.0 * a_ * a;
+            if (d > 0.0) { k0 = -(a_ * b2 * a / d - 0.5 * Math.log(d)) - (k1 + 0.5 * k3) * v; ok = true; }
+          } else {
+            const p = (psi - 1.0) / (psi + 1.0);
+            const beta = (1.0 - p) / m;
+            vn = uv <= p ? 0.0 : Math.log((1.0 - p) / (1.0 - uv)) / beta;
+            if (a_ < beta) { k0 = -Math.log(p + beta * (1.0 - p) / (beta - a_)) - (k1 + 0.5 * k3) * v; ok = true; }
+          }
+          if (ok) {
+            dx = gB * h + k0 + k1 * v + k2 * vn + Math.sqrt(k3 * (v + vn)) * z;
+          } else {
+            // no moment generating function for the correction: the conditionally Gaussian step with the
+            // trapezoidal variance, exactly a martingale given (v, vn) (the step's spot–vol correlation is lost)
+            const iv = 0.5 * h * (v + vn);
+            dx = gB * h - 0.5 * iv + Math.sqrt(iv) * z;
+          }
+        }
+        inc += dx;
+        v = vn;
       }
-      st(SC_VAR, i, v);
-      st(SC_INC, i, gB * ld(SC_DT, i) + k0 + k1 * v + k2 * vn + Math.sqrt(k3 * (v + vn)) * z);
-      v = vn;
+      st(SC_VAR, i, vStart);
+      st(SC_INC, i, inc);
     }
   } else if (gModel == MODEL_MERTON) {
     for (let i = 0; i < n; i++) {
@@ -176,6 +209,8 @@ function generate(): void {
 }
 
 let gThetaH: f64 = 0.0;
+let gKappa: f64 = 0.0;
+let gXiZero: bool = false;
 
 /**
  * Evaluates the discounted payoff of the drawn path started at log-spot x0 with diffusion vol sigma.
@@ -373,6 +408,9 @@ function setup(params: usize, times: usize, weights: usize, scratch: usize): voi
   const xi = load<f64>(params + (<usize>P_XI << 3));
   const rho = load<f64>(params + (<usize>P_RHO << 3));
   gThetaH = theta;
+  gKappa = kappa;
+  gXiZero = xi == 0.0;
+  const subDt = load<f64>(params + (<usize>P_HESTON_DT << 3));
   let prev: f64 = 0.0;
   for (let i = 0; i < gN; i++) {
     const t = load<f64>(times + (<usize>i << 3));
@@ -382,15 +420,20 @@ function setup(params: usize, times: usize, weights: usize, scratch: usize): voi
     st(SC_SQ, i, Math.sqrt(dt));
     st(SC_JMP, i, 0.0);
     if (gModel == MODEL_HESTON) {
-      const e = Math.exp(-kappa * dt);
+      // sub-steps of at most subDt years (src/mc/plan.ts hestonSubStep, the same arithmetic)
+      let ns: f64 = subDt > 0.0 ? Math.ceil(dt / subDt) : 1.0;
+      if (ns < 1.0) ns = 1.0;
+      st(SC_NS, i, ns);
+      const h = dt / ns;
+      const e = Math.exp(-kappa * h);
       st(SC_E, i, e);
       st(SC_C1, i, xi * xi * e * (1.0 - e) / kappa);
       st(SC_C2, i, theta * xi * xi * (1.0 - e) * (1.0 - e) / (2.0 * kappa));
-      const k0 = -rho * kappa * theta * dt / xi;
-      const g = 0.5 * dt * (kappa * rho / xi - 0.5);
+      const k0 = -rho * kappa * theta * h / xi;
+      const g = 0.5 * h * (kappa * rho / xi - 0.5);
       const k1 = g - rho / xi;
       const k2 = g + rho / xi;
-      const k3 = 0.5 * dt * (1.0 - rho * rho);
+      const k3 = 0.5 * h * (1.0 - rho * rho);
       st(SC_K0, i, k0);
       st(SC_K1, i, k1);
       st(SC_K2, i, k2);

@@ -3,12 +3,31 @@
  * runBlocks and mergeBlocks (./plan.ts), so that the worker pool's results are bit-identical to it.
  */
 import { AbortError, InvalidInputError } from '../errors.js';
-import { mergeBlocks, partialWidth, planMonteCarlo, resultOf, runBlocks, foldPlan } from './plan.js';
+import { finalResult, planMonteCarlo, resultOf, runBlocks, foldPlan } from './plan.js';
 import { emptyAccumulator } from './stats.js';
 import type { McResult, MonteCarloOptions, MonteCarloSpec } from './types.js';
 
-/** Path-steps per group of blocks between yields to the event loop (progress and abort points). */
+/**
+ * Path-steps per kernel call when blocks are light (several blocks per call); a heavier block runs alone
+ * (one block costs at most WORK_BUDGET = 2^20 path-steps, ./validate.ts). Progress and abort are checked
+ * after every call.
+ */
 const GROUP_WORK = 1 << 18;
+
+function checkOptions(options: unknown): MonteCarloOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidInputError(`options (${String(options)}) must be an object { workers?, onProgress?, signal? }`, { field: 'options', value: options, rule: 'object' });
+  }
+  const o = options as MonteCarloOptions;
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new InvalidInputError(`onProgress (${String(o.onProgress)}) must be a function`, { field: 'onProgress', value: o.onProgress, rule: 'function' });
+  }
+  if (o.signal !== undefined && !(typeof AbortSignal === 'function' && o.signal instanceof AbortSignal)) {
+    throw new InvalidInputError(`signal (${String(o.signal)}) must be an AbortSignal`, { field: 'signal', value: o.signal, rule: 'AbortSignal' });
+  }
+  return o;
+}
 
 function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
@@ -40,8 +59,8 @@ function aborted(signal: AbortSignal | undefined): AbortError {
  *   interval is two-sided at `confidence` (default 0.95) with the normal quantile.
  * @throws (rejects with) InvalidInputError for a bad spec, AbortError when aborted, WasmInitError before init().
  */
-export async function monteCarlo(spec: MonteCarloSpec, options: MonteCarloOptions = {}): Promise<McResult> {
-  const { onProgress, signal, workers } = options;
+export async function monteCarlo(spec: MonteCarloSpec, options?: MonteCarloOptions | null): Promise<McResult> {
+  const { onProgress, signal, workers } = checkOptions(options);
   if (signal?.aborted) throw aborted(signal);
   if (workers !== undefined && workers !== 1) {
     if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
@@ -56,15 +75,14 @@ export async function monteCarlo(spec: MonteCarloSpec, options: MonteCarloOption
     }
   }
   const plan = planMonteCarlo(spec);
-  const width = partialWidth(plan);
-  const all = new Float64Array(plan.blockCount * width);
-  const group = Math.max(1, Math.floor(GROUP_WORK / (plan.blockSize * plan.times.length)));
+  // blocks are folded as they come, in block order: the same fold, in the same order, as mergeBlocks
+  // (so the bits equal the pool's), without holding every block's partials
+  const group = Math.max(1, Math.floor(GROUP_WORK / (plan.blockSize * plan.pathWork)));
   const acc = emptyAccumulator();
   for (let b = 0; b < plan.blockCount; b += group) {
     const end = Math.min(b + group, plan.blockCount);
-    all.set(runBlocks(plan, b, end), b * width);
+    foldPlan(plan, acc, runBlocks(plan, b, end), 0, end - b);
     if (onProgress) {
-      foldPlan(plan, acc, all, b, end - b);
       const r = resultOf(plan, acc);
       onProgress({ fraction: end / plan.blockCount, price: r.price, standardError: r.standardError });
     }
@@ -73,5 +91,5 @@ export async function monteCarlo(spec: MonteCarloSpec, options: MonteCarloOption
       if (signal?.aborted) throw aborted(signal);
     }
   }
-  return mergeBlocks(plan, all);
+  return finalResult(plan, acc);
 }

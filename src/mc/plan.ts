@@ -9,7 +9,7 @@
  * Paths are numbered 0 … paths−1 (antithetic: pairs 0 … paths/2 − 1) and their random numbers depend only
  * on (seed, index) (Philox4x32-10, assembly/rng/); block b holds paths [b·blockSize, (b+1)·blockSize).
  */
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, NoConvergenceError } from '../errors.js';
 import { normInv } from '../reference/normal.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import { wasm } from '../wasm/loader.js';
@@ -18,7 +18,7 @@ import { canonicalJson, fnv1a64 } from './hash.js';
 import { ModelCode, PayoffCode, Slot, SLOT_COUNT, WIDTH_BASE, WIDTH_GREEKS } from './slots.js';
 import { emptyAccumulator, estimate, foldBlocks, greekEstimate, type Accumulator } from './stats.js';
 import type { Fixings, McGreeks, McManifest, McResult, MonteCarloSpec } from './types.js';
-import { checkSpec } from './validate.js';
+import { checkBlockSize, checkSpec } from './validate.js';
 import { VERSION } from './version.js';
 
 /** Relative spot bump and absolute vol bump of the common-random-number Greeks (barriers). */
@@ -38,6 +38,8 @@ export interface McPlan {
   paths: number;
   blockSize: number;
   blockCount: number;
+  /** Path-steps one path costs (simulation times, Heston sub-steps, ×5 for barrier Greeks). */
+  pathWork: number;
   /** f64 per block in `runBlocks` output. */
   width: number;
   antithetic: boolean;
@@ -82,11 +84,32 @@ function buildGrid(steps: number, expiry: number, fixings: number[] | undefined)
 }
 
 /**
+ * Largest internal QE sub-step (years) of the Heston kernel: min(1/κ, 1/(2ξ)), so that the scheme's
+ * trapezoidal variance integral and its martingale correction stay valid (Andersen 2008 §4.2: the
+ * correction needs A < 1/(2a) or A < β, which fails for large κΔ or ξΔ). Mirrored in assembly/mc/kernel.ts.
+ */
+export function hestonSubStep(kappa: number, volOfVol: number): number {
+  return Math.min(1 / kappa, volOfVol > 0 ? 0.5 / volOfVol : Infinity);
+}
+
+/**
+ * The manifest's hash: FNV-1a 64 of the canonical JSON of its fields without `hash`, where `greeks: false`
+ * and `confidence: 0.95` (the defaults) are left out, so manifests made before those fields existed keep
+ * their hash.
+ */
+export function manifestHash(body: Omit<McManifest, 'hash'>): string {
+  const hashed: Record<string, unknown> = { ...body };
+  if (hashed.greeks === false) delete hashed.greeks;
+  if (hashed.confidence === 0.95) delete hashed.confidence;
+  return fnv1a64(canonicalJson(hashed));
+}
+
+/**
  * Validates `spec` and returns the plan of the run.
  * @throws InvalidInputError naming the first bad field (see ./validate.ts).
  */
 export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
-  const c = checkSpec(spec);
+  const c = checkSpec(spec, VERSION);
   const { model, payoff, expiryYears: T } = c;
   const fixings = 'fixings' in payoff && payoff.fixings !== undefined ? fixingTimes(payoff.fixings, T) : undefined;
   const { times, isFixing } = buildGrid(c.steps, T, fixings);
@@ -125,8 +148,16 @@ export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
     p[Slot.continuous] = payoff.monitoring === 'continuous' ? 1 : 0;
   }
   if (payoff.type === 'lookback') p[Slot.floating] = payoff.strikeType === 'floating' ? 1 : 0;
+  // Heston: internal QE sub-steps of at most hestonSubStep(…) years (κΔ <= 1, ξΔ <= 1/2), the same rule as the kernel
+  const subDt = model.type === 'heston' ? hestonSubStep(model.kappa, model.volOfVol) : 0;
+  p[Slot.hestonSubDt] = subDt;
+  let pathWork = 0;
+  let prev = 0;
+  for (const t of times) { pathWork += subDt > 0 ? Math.max(1, Math.ceil((t - prev) / subDt)) : 1; prev = t; }
+  if (c.greeks && payoff.type === 'barrier') pathWork *= 5; // CRN bumps: five evaluations per path
+  const blockSize = checkBlockSize((spec as { blockSize?: unknown }).blockSize, pathWork, c.paths);
   p[Slot.paths] = c.paths;
-  p[Slot.blockSize] = c.blockSize;
+  p[Slot.blockSize] = blockSize;
   p[Slot.antithetic] = c.antithetic ? 1 : 0;
   const cvGeometric = payoff.type === 'asian' && payoff.average === 'arithmetic' && model.type === 'gbm';
   p[Slot.cvGeometric] = cvGeometric ? 1 : 0;
@@ -145,13 +176,19 @@ export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
       rate, dividendYield: q, fixings }).price;
   }
 
-  const blockCount = Math.ceil(c.paths / c.blockSize);
+  const blockCount = Math.ceil(c.paths / blockSize);
   const body = {
     version: VERSION, model, payoff, expiryYears: T, paths: c.paths, steps: c.steps, seed: c.seed.value,
-    antithetic: c.antithetic, controlVariate: c.controlVariate, quasiRandom: c.quasiRandom, blockSize: c.blockSize,
-    blocks: blockCount,
+    antithetic: c.antithetic, controlVariate: c.controlVariate, quasiRandom: c.quasiRandom, greeks: c.greeks,
+    confidence: c.confidence, blockSize, blocks: blockCount,
   };
-  const manifest: McManifest = { ...body, hash: fnv1a64(canonicalJson(body)) };
+  const hash = manifestHash(body);
+  const given = (spec as { hash?: unknown }).hash;
+  if (given !== undefined && given !== hash) {
+    throw new InvalidInputError(`hash (${JSON.stringify(given)}) does not match the manifest's fields (their hash is ${hash}): the manifest was edited or corrupted (drop hash to run the fields as they are)`,
+      { field: 'hash', value: given, rule: `=== ${hash}` });
+  }
+  const manifest: McManifest = { ...body, hash };
   const pw = payoff.type === 'european' || payoff.type === 'asian' || payoff.type === 'lookback';
   const greekMethods = pw
     ? { delta: 'pathwise', gamma: 'lr-pathwise', vega: 'pathwise' }
@@ -159,7 +196,7 @@ export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
       ? { delta: 'likelihood-ratio', gamma: 'likelihood-ratio', vega: 'likelihood-ratio' }
       : { delta: 'crn-bump', gamma: 'crn-bump', vega: 'crn-bump' };
   return {
-    manifest, params: p, times, weights, paths: c.paths, blockSize: c.blockSize, blockCount,
+    manifest, params: p, times, weights, paths: c.paths, blockSize, blockCount, pathWork,
     width: c.greeks ? WIDTH_GREEKS : WIDTH_BASE, antithetic: c.antithetic, controlVariate: c.controlVariate,
     cvMean, greeks: c.greeks, greekMethods, confidence: c.confidence,
   };
@@ -233,5 +270,20 @@ export function mergeBlocks(plan: McPlan, partials: Float64Array): McResult {
     const len = partials instanceof Float64Array ? partials.length : -1;
     throw new InvalidInputError(`partials has length ${len}, expected ${plan.blockCount * plan.width} (${plan.blockCount} blocks × ${plan.width})`, { field: 'partials', value: len });
   }
-  return resultOf(plan, foldBlocks(emptyAccumulator(), partials, plan.width, 0, plan.blockCount));
+  return finalResult(plan, foldBlocks(emptyAccumulator(), partials, plan.width, 0, plan.blockCount));
+}
+
+/**
+ * The final result of the fold of all blocks (what `mergeBlocks` returns; `monteCarlo` folds the same
+ * blocks in the same order as they arrive, so the bits are the same).
+ * @throws NoConvergenceError when the price or its standard error is not finite (the simulated payoffs
+ *   overflowed: no valid input should get there, but a non-finite number is never returned).
+ */
+export function finalResult(plan: McPlan, acc: Accumulator): McResult {
+  const r = resultOf(plan, acc);
+  if (!Number.isFinite(r.price) || !Number.isFinite(r.standardError)) {
+    throw new NoConvergenceError(`monteCarlo: the simulated payoffs are not finite (price ${r.price}, standard error ${r.standardError}); `
+      + 'the discretisation overflowed for these model parameters: use more steps or milder parameters', { price: r.price, standardError: r.standardError });
+  }
+  return r;
 }

@@ -50,7 +50,7 @@ export type McModel = GbmModel | MertonModel | HestonModel;
  * Fixing (averaging / monitoring) dates: n → n equally spaced times T/n, 2T/n, …, T (t = 0 excluded);
  * or the times themselves in years, strictly increasing, in (0, T].
  */
-export type Fixings = number | readonly number[];
+export type Fixings = number | readonly number[] | Float64Array;
 
 export interface EuropeanPayoff { type: 'european'; optionType: OptionType; strike: number }
 /** Cash-or-nothing: pays `cash` at expiry if S_T > K (call) or S_T < K (put). */
@@ -66,8 +66,10 @@ export interface AsianPayoff {
 /**
  * Single barrier on a vanilla payoff. `monitoring: 'discrete'` checks S ≥ H (up) / S ≤ H (down) at the
  * `fixings` (default: every simulation time); `'continuous'` uses the Brownian-bridge crossing
- * probability between simulation times (exact for GBM). `rebate` (default 0) is paid at expiry: by a
- * knock-out when knocked out, by a knock-in when never knocked in.
+ * probability between simulation times (exact for GBM). `rebate` (default 0) is paid at expiry
+ * T and discounted from T: by a knock-out when knocked out, by a knock-in when never knocked in. Note that
+ * the closed-form `barrierOption` pays a knock-out's rebate at the hit instead, so the two differ by the
+ * discounting between the hit and expiry when rate ≠ 0 (compare with rate 0, or a zero rebate).
  */
 export interface BarrierPayoff {
   type: 'barrier';
@@ -100,7 +102,10 @@ export interface MonteCarloSpec {
   model: McModel;
   payoff: McPayoff;
   expiryYears: number;
-  /** Number of simulated paths (with antithetics: both paths of each pair count; must be even). 1 … 1e9. */
+  /**
+   * Number of simulated paths (with antithetics: both paths of each pair count; must be even), up to 1e9,
+   * enough for a standard error: >= 2 samples (antithetic: 2 pairs), >= 3 with a control variate.
+   */
   paths: number;
   /**
    * Equal time steps T/steps (1 … 100,000); the simulation grid is their union with the payoff's fixings.
@@ -122,7 +127,11 @@ export interface MonteCarloSpec {
   greeks?: boolean;
   /** Two-sided confidence level of `confidenceInterval`, in (0, 1); default 0.95. */
   confidence?: number;
-  /** Paths per block (a power of two, 2^6 … 2^20; default 4096). Part of the manifest. */
+  /**
+   * Paths per block: a power of two, 2^6 … 2^20, with blockSize × (simulation times, Heston: internal
+   * sub-steps; ×5 for barrier Greeks) <= 2^20 path-steps so that one kernel call stays short (abort and
+   * progress are checked between calls). Default: 4096, halved until it fits (down to 1). Part of the manifest.
+   */
   blockSize?: number;
 }
 
@@ -142,7 +151,9 @@ export interface MonteCarloOptions {
    * `createPool` instead.
    */
   workers?: number;
+  /** Called after each kernel call (at least every ~50 ms of work). Must be a function. */
   onProgress?: (progress: McProgress) => void;
+  /** Must be an AbortSignal; checked between kernel calls. */
   signal?: AbortSignal;
 }
 
@@ -168,6 +179,10 @@ export interface McManifest {
   antithetic: boolean;
   controlVariate: boolean;
   quasiRandom: boolean;
+  /** Greeks requested (part of the hash only when true). */
+  greeks: boolean;
+  /** Confidence level of the interval (part of the hash only when not 0.95). */
+  confidence: number;
   blockSize: number;
   blocks: number;
   hash: string;

@@ -1,10 +1,11 @@
 /**
  * Validation of `monteCarlo` specs (DESIGN §5): every field, each failure an {@link InvalidInputError}
  * naming the field (dotted: `model.spot`, `payoff.fixings[3]`) and the value. Returns normalised copies
- * (defaults filled in, unknown fields dropped) from which the manifest and the kernel parameters are built.
+ * (defaults filled in) from which the manifest and the kernel parameters are built.
  */
 import { InvalidInputError } from '../errors.js';
 import { checkExpiry, checkLevel, checkRate, checkVol } from '../options/validate.js';
+import { MAX_KAPPA, MAX_VARIANCE, MAX_VOL_OF_VOL } from '../options/models/validate.js';
 import type { OptionType } from '../options/types.js';
 import type { Fixings, McModel, McPayoff, MonteCarloSpec } from './types.js';
 
@@ -14,8 +15,16 @@ export const MAX_PATHS = 1e9;
 export const MAX_STEPS = 100_000;
 /** Largest number of fixing dates. */
 export const MAX_FIXINGS = 100_000;
-/** Default paths per block. */
+/** Default paths per block (when a block's work allows it, see WORK_BUDGET). */
 export const DEFAULT_BLOCK_SIZE = 4096;
+/**
+ * Most path-steps (blockSize × simulation times × evaluations per path) one block may cost, so that one
+ * kernel call is bounded (~10–50 ms) and an abort or progress report is never held up by a whole run.
+ * The default blockSize shrinks (a power of two, down to 1) to fit; a larger explicit blockSize is rejected.
+ */
+export const WORK_BUDGET = 1 << 20;
+/** Largest number of blocks in a run (the partials are 6 or 12 f64 per block). */
+export const MAX_BLOCKS = 1 << 24;
 /** Largest expected number of Merton jumps per time step (λ·Δt); above it, use more steps. */
 export const MAX_JUMPS_PER_STEP = 50;
 
@@ -35,6 +44,16 @@ function fail(field: string, value: unknown, rule: string, message: string): nev
 function object(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, value, 'object', 'must be an object');
   return value as Record<string, unknown>;
+}
+
+/** Rejects keys of `o` (with a defined value) outside `allowed`; `prefix` is the dotted path of `o`. */
+function onlyKeys(prefix: string, o: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(o)) {
+    if (o[key] !== undefined && !allowed.includes(key)) {
+      const field = prefix ? `${prefix}.${key}` : key;
+      fail(field, o[key], `one of ${allowed.join(', ')}`, `is not a field of ${prefix || 'the spec'}${o.type !== undefined && prefix ? ` (type ${JSON.stringify(o.type)})` : ''}: allowed are ${allowed.join(', ')}`);
+    }
+  }
 }
 
 function finite(field: string, value: unknown): number {
@@ -97,6 +116,7 @@ function optionType(field: string, value: unknown): OptionType {
 /** Fixing dates: a count 1 … MAX_FIXINGS, or strictly increasing times in (0, T]. Returns the normalised form. */
 export function checkFixings(field: string, value: unknown, expiryYears: number): Fixings {
   if (typeof value === 'number') return integer(field, value, 1, MAX_FIXINGS);
+  if (value instanceof Float64Array || value instanceof Float32Array) value = Array.from(value);
   if (!Array.isArray(value)) return fail(field, value, 'count or array of times', 'must be a number of fixings or an array of times (years)');
   if (value.length < 1 || value.length > MAX_FIXINGS) fail(field, value, `1 … ${MAX_FIXINGS} times`, `must hold 1 to ${MAX_FIXINGS} times`);
   const out: number[] = [];
@@ -118,6 +138,9 @@ export function checkModel(value: unknown): McModel {
   const spot = checkLevel('model.spot', o.spot);
   const rate = checkRate('model.rate', o.rate);
   const dividendYield = checkRate('model.dividendYield', o.dividendYield);
+  const common = ['type', 'spot', 'rate', 'dividendYield'];
+  onlyKeys('model', o, type === 'gbm' ? [...common, 'vol'] : type === 'merton' ? [...common, 'vol', 'jumpIntensity', 'jumpMean', 'jumpVol']
+    : [...common, 'v0', 'kappa', 'theta', 'volOfVol', 'rho']);
   if (type === 'gbm') return { type, spot, vol: checkVol('model.vol', o.vol), rate, dividendYield };
   if (type === 'merton') {
     return {
@@ -130,10 +153,10 @@ export function checkModel(value: unknown): McModel {
   }
   return {
     type, spot,
-    v0: range('model.v0', o.v0, 0, 100),
-    kappa: range('model.kappa', o.kappa, 0, 1000, true),
-    theta: range('model.theta', o.theta, 0, 100, true),
-    volOfVol: range('model.volOfVol', o.volOfVol, 0, 100, true),
+    v0: range('model.v0', o.v0, 0, MAX_VARIANCE),
+    kappa: range('model.kappa', o.kappa, 0, MAX_KAPPA, true),
+    theta: range('model.theta', o.theta, 0, MAX_VARIANCE),
+    volOfVol: range('model.volOfVol', o.volOfVol, 0, MAX_VOL_OF_VOL),
     rho: range('model.rho', o.rho, -1, 1),
     rate, dividendYield,
   };
@@ -143,6 +166,9 @@ export function checkModel(value: unknown): McModel {
 export function checkPayoff(value: unknown, expiryYears: number): McPayoff {
   const o = object('payoff', value);
   const type = choice('payoff.type', o.type, ['european', 'digital', 'asian', 'barrier', 'lookback'] as const);
+  const base = ['type', 'optionType', 'strike'];
+  onlyKeys('payoff', o, type === 'european' ? base : type === 'digital' ? [...base, 'cash'] : type === 'asian' ? [...base, 'average', 'fixings']
+    : type === 'barrier' ? [...base, 'barrier', 'direction', 'knock', 'rebate', 'monitoring', 'fixings'] : [...base, 'strikeType', 'fixings']);
   const ot = optionType('payoff.optionType', o.optionType);
   switch (type) {
     case 'european':
@@ -194,12 +220,19 @@ export interface CheckedSpec {
   quasiRandom: boolean;
   greeks: boolean;
   confidence: number;
-  blockSize: number;
 }
 
+/** Fields a spec may have: the spec's own and a manifest's (version, hash, blocks). */
+const SPEC_KEYS = ['model', 'payoff', 'expiryYears', 'paths', 'steps', 'seed', 'antithetic', 'controlVariate', 'quasiRandom', 'greeks',
+  'confidence', 'blockSize', 'version', 'hash', 'blocks'] as const;
+
 /** Validates a whole spec; throws InvalidInputError naming the first bad field. */
-export function checkSpec(spec: unknown): CheckedSpec {
+export function checkSpec(spec: unknown, packageVersion: string): CheckedSpec {
   const o = object('spec', spec);
+  onlyKeys('', o, SPEC_KEYS);
+  if (o.version !== undefined && o.version !== packageVersion) {
+    fail('version', o.version, `'${packageVersion}'`, `is not this package's version: the manifest was made by tailguard ${String(o.version)} and this is tailguard ${packageVersion}, which cannot promise the same bits (drop version and hash to run it anyway)`);
+  }
   const expiryYears = checkExpiry('expiryYears', o.expiryYears);
   if (expiryYears <= 0) fail('expiryYears', expiryYears, '> 0', 'must be > 0 for a simulation');
   const model = checkModel(o.model);
@@ -207,6 +240,13 @@ export function checkSpec(spec: unknown): CheckedSpec {
   const antithetic = bool('antithetic', o.antithetic);
   const paths = integer('paths', o.paths, 1, MAX_PATHS);
   if (antithetic && paths % 2 !== 0) fail('paths', paths, 'even with antithetic', 'must be even with antithetic: true (each pair is two paths)');
+  const controlVariate = bool('controlVariate', o.controlVariate);
+  const samples = antithetic ? paths / 2 : paths;
+  const minSamples = controlVariate ? 3 : 2;
+  if (samples < minSamples) {
+    const need = antithetic ? 2 * minSamples : minSamples;
+    fail('paths', paths, `>= ${need}`, `must be >= ${need} for a standard error (${minSamples} independent samples${antithetic ? ', antithetic pairs' : ''}${controlVariate ? ' with a control variate' : ''})`);
+  }
   let steps: number;
   if (o.steps === undefined) {
     if (payoff.type === 'lookback' && payoff.fixings === undefined) {
@@ -220,7 +260,6 @@ export function checkSpec(spec: unknown): CheckedSpec {
     fail('steps', steps, `jumpIntensity·expiryYears/steps <= ${MAX_JUMPS_PER_STEP}`, `is too small for jumpIntensity ${model.jumpIntensity}: use at least ${Math.ceil(model.jumpIntensity * expiryYears / MAX_JUMPS_PER_STEP)} steps`);
   }
   const seed = checkSeed(o.seed);
-  const controlVariate = bool('controlVariate', o.controlVariate);
   const quasiRandom = bool('quasiRandom', o.quasiRandom);
   if (quasiRandom) fail('quasiRandom', true, 'false', 'is not available yet (Sobol sequences are planned); use pseudo-random paths');
   const greeks = bool('greeks', o.greeks);
@@ -228,10 +267,29 @@ export function checkSpec(spec: unknown): CheckedSpec {
   if (greeks && model.type !== 'heston' && model.vol === 0) fail('model.vol', 0, '> 0 with greeks', 'must be > 0 when greeks are requested');
   const confidence = o.confidence === undefined ? 0.95 : range('confidence', o.confidence, 0, 1, true);
   if (confidence >= 1) fail('confidence', confidence, '< 1', 'must be < 1');
-  let blockSize = DEFAULT_BLOCK_SIZE;
-  if (o.blockSize !== undefined) {
-    blockSize = integer('blockSize', o.blockSize, 64, 1 << 20);
+  return { model, payoff, expiryYears, paths, steps, seed, antithetic, controlVariate, quasiRandom, greeks, confidence };
+}
+
+/**
+ * The block size of a run whose paths each cost `pathWork` path-steps: the given one (a power of two from
+ * min(64, largest allowed) to 2^20 with blockSize × pathWork <= WORK_BUDGET), or the default: the largest
+ * power of two <= DEFAULT_BLOCK_SIZE within the budget. Also checks the number of blocks (<= MAX_BLOCKS).
+ */
+export function checkBlockSize(value: unknown, pathWork: number, paths: number): number {
+  let largest = 1;
+  while (largest < (1 << 20) && largest * 2 * pathWork <= WORK_BUDGET) largest *= 2;
+  let blockSize = Math.min(DEFAULT_BLOCK_SIZE, largest);
+  if (value !== undefined) {
+    const lo = Math.min(64, largest);
+    blockSize = integer('blockSize', value, lo, 1 << 20);
     if ((blockSize & (blockSize - 1)) !== 0) fail('blockSize', blockSize, 'power of two', 'must be a power of two');
+    if (blockSize > largest) {
+      fail('blockSize', blockSize, `<= ${largest}`, `must be <= ${largest} here: a block may cost at most ${WORK_BUDGET} path-steps and each path costs ${pathWork} (leave blockSize out for the default)`);
+    }
   }
-  return { model, payoff, expiryYears, paths, steps, seed, antithetic, controlVariate, quasiRandom, greeks, confidence, blockSize };
+  const blocks = Math.ceil(paths / blockSize);
+  if (blocks > MAX_BLOCKS) {
+    fail('paths', paths, `<= ${MAX_BLOCKS} blocks`, `give ${blocks} blocks of ${blockSize} paths (at most ${MAX_BLOCKS}): use fewer paths or fewer steps`);
+  }
+  return blockSize;
 }

@@ -97,7 +97,9 @@ describe('manifest', () => {
   it('has the documented fields and a stable hash; re-running it reproduces the result bit for bit', async () => {
     const r = await monteCarlo(specs.barrier!);
     const m = r.manifest;
-    expect(Object.keys(m).sort()).toEqual(['antithetic', 'blockSize', 'blocks', 'controlVariate', 'expiryYears', 'hash', 'model', 'paths', 'payoff', 'quasiRandom', 'seed', 'steps', 'version'].sort());
+    expect(Object.keys(m).sort()).toEqual(['antithetic', 'blockSize', 'blocks', 'confidence', 'controlVariate', 'expiryYears', 'greeks', 'hash', 'model', 'paths', 'payoff', 'quasiRandom', 'seed', 'steps', 'version'].sort());
+    expect(m.greeks).toBe(true);
+    expect(m.confidence).toBe(0.95);
     expect(m.seed).toBe('18446744073709551615');
     expect(m.blocks).toBe(Math.ceil(3000 / 128));
     expect(m.hash).toMatch(/^[0-9a-f]{16}$/);

@@ -42,7 +42,7 @@ describe('validation: InvalidInputError naming the field and the value', () => {
     ['kappa 0', { model: { type: 'heston', spot: 100, v0: 0.04, kappa: 0, theta: 0.04, volOfVol: 0.5, rho: -0.5 } }, 'model.kappa'],
     ['rho 1.5', { model: { type: 'heston', spot: 100, v0: 0.04, kappa: 1, theta: 0.04, volOfVol: 0.5, rho: 1.5 } }, 'model.rho'],
     ['v0 -0.1', { model: { type: 'heston', spot: 100, v0: -0.1, kappa: 1, theta: 0.04, volOfVol: 0.5, rho: 0 } }, 'model.v0'],
-    ['volOfVol 0', { model: { type: 'heston', spot: 100, v0: 0.04, kappa: 1, theta: 0.04, volOfVol: 0, rho: 0 } }, 'model.volOfVol'],
+    ['volOfVol 11 (above MAX_VOL_OF_VOL)', { model: { type: 'heston', spot: 100, v0: 0.04, kappa: 1, theta: 0.04, volOfVol: 11, rho: 0 } }, 'model.volOfVol'],
     ['heston greeks', { model: { type: 'heston', spot: 100, v0: 0.04, kappa: 1, theta: 0.04, volOfVol: 0.5, rho: 0 }, greeks: true }, 'greeks'],
     ['payoff type', { payoff: { type: 'american', optionType: 'call', strike: 100 } }, 'payoff.type'],
     ['optionType', { payoff: { type: 'european', optionType: 'Call', strike: 100 } }, 'payoff.optionType'],

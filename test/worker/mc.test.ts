@@ -27,6 +27,13 @@ const SPECS: Record<string, MonteCarloSpec> = {
     model: { type: 'heston', spot: 100, v0: 0.04, kappa: 1.5, theta: 0.05, volOfVol: 0.5, rho: -0.7, rate: 0.01 },
     payoff: { type: 'european', optionType: 'call', strike: 100 }, expiryYears: 1, paths: 20_000, steps: 50, seed: 5,
   },
+  'heavy blocks (steps 3000: default blockSize 256), greeks': {
+    model: gbm, payoff: { type: 'european', optionType: 'call', strike: 100 }, expiryYears: 1, paths: 3_000, steps: 3_000, seed: 8, greeks: true,
+  },
+  'heston with internal QE sub-steps (kappa 1000, volOfVol 10, rho 1)': {
+    model: { type: 'heston', spot: 100, v0: 1, kappa: 1000, theta: 1, volOfVol: 10, rho: 1 },
+    payoff: { type: 'european', optionType: 'call', strike: 100 }, expiryYears: 1, paths: 3_000, steps: 2, seed: 9,
+  },
 };
 
 /** Result or error, in a comparable form (the pool must agree with the engine either way). */

@@ -1,9 +1,12 @@
 // Batch entry of the lattice kernels: checks each element against the input rules of
 // ../options/limits.ts, dispatches to the binomial or trinomial tree (or the deterministic limit at
 // expiry 0 / vol 0), writes six output columns and a status. Never throws; no allocation in loops
-// (the trees share one scratch buffer, ./scratch.ts).
+// (the trees share one scratch buffer, ./scratch.ts). A final guard keeps a non-finite result from
+// being reported OK: a non-finite price makes the element INVALID_INPUT with NaN outputs (the scalar
+// facade then throws "please report this"), a non-finite delta, gamma or theta is stored as NaN with
+// status DEGENERATE.
 
-import { OK, INVALID_INPUT } from "../status";
+import { OK, INVALID_INPUT, DEGENERATE } from "../status";
 import { validExpiry, validLevel, validRate, validVol } from "../options/limits";
 import { binomial, METHOD_CRR, METHOD_CRR_QUANTLIB, METHOD_LR, METHOD_TRINOMIAL } from "./binomial";
 import { trinomial } from "./trinomial";
@@ -52,12 +55,20 @@ export function latticeBatchImpl(
       if (T == 0.0 || v == 0.0) st = deterministic(american, c == 1, S, K, T, r, q);
       else if (method == METHOD_TRINOMIAL) st = trinomial(american, c == 1, S, K, T, v, r, q, steps);
       else st = binomial(method, american, c == 1, S, K, T, v, r, q, steps);
-      store<f64>(out + o, resPrice);
-      store<f64>(out + col + o, resDelta);
-      store<f64>(out + 2 * col + o, resGamma);
-      store<f64>(out + 3 * col + o, resTheta);
-      store<f64>(out + 4 * col + o, resNodeDelta);
-      store<f64>(out + 5 * col + o, resNodeGamma);
+      if (!isFinite(resPrice)) {
+        // final guard: no kernel should get here (please report it); never a NaN price with status OK
+        st = INVALID_INPUT;
+        for (let k: i32 = 0; k < LATTICE_OUTPUTS; k++) store<f64>(out + <usize>k * col + o, NaN);
+      } else {
+        const greeksOk = isFinite(resDelta) && isFinite(resGamma) && isFinite(resTheta);
+        store<f64>(out + o, resPrice);
+        store<f64>(out + col + o, isFinite(resDelta) ? resDelta : NaN);
+        store<f64>(out + 2 * col + o, isFinite(resGamma) ? resGamma : NaN);
+        store<f64>(out + 3 * col + o, isFinite(resTheta) ? resTheta : NaN);
+        store<f64>(out + 4 * col + o, resNodeDelta);
+        store<f64>(out + 5 * col + o, resNodeGamma);
+        if (!greeksOk && st == OK) st = DEGENERATE;
+      }
     }
     store<u8>(status + <usize>i, st);
     if (st != OK) bad++;

@@ -31,6 +31,8 @@
 //
 // Greeks (time 0, spot S): with V₋, V₀, V₊ at the spots S·d/u, S, S·u/d of step 2,
 //   delta = (V₊ − V₋)/(S₊ − S₋), gamma = [(V₊ − V₀)/(S₊ − S) − (V₀ − V₋)/(S − S₋)] / ((S₊ − S₋)/2),
+//   except that when all three nodes are in the exercise region (American) delta is exactly ±1 and
+//   gamma 0 (the exercise value's; the differences would carry rounding, e.g. −1.0000000001),
 //   theta = (V₀ − V(−2dt, S))/(2dt), where V(−2dt, S) ≈ V_root + Δ·(S − S_root) + ½Γ·(S − S_root)² from
 //   the root's value V_root at −2dt and spot S_root = S/(u·d). For CRR S_root = S, and theta is
 //   (V₀ − V_root)/(2dt), Hull's ch. 21 estimate centred at time 0.
@@ -158,6 +160,7 @@ export function binomial(method: i32, american: bool, isCall: bool, S: f64, K: f
   let nodeDelta: f64 = NaN;
   let nodeGamma: f64 = NaN;
   let v0: f64 = 0.0, vm: f64 = 0.0, vp: f64 = 0.0;
+  let exercisedAll = false;
   if (NN == 4) { // N = 2: the ordinary tree's step-2 nodes are the expiry's
     recordNodes(4, isCall, buf, S, a, b);
     nodeGamma = recordGamma;
@@ -197,17 +200,36 @@ export function binomial(method: i32, american: bool, isCall: bool, S: f64, K: f
       vm = nodeValue(isCall, buf, 0, S, a, b, 2);
       v0 = nodeValue(isCall, buf, 1, S, a, b, 2);
       vp = nodeValue(isCall, buf, 2, S, a, b, 2);
+      // time 0's nodes j = 0, 1, 2 use the spot factors P[−2], P[0], P[2] (g = 1 at step 2)
+      if (american) exercisedAll = allExercised(buf, off, 2, A);
     }
   }
   const vRoot = nodeValue(isCall, buf, 0, S, a, b, 0);
   const sm = nodeSpot(S, a, b, 2, 0);
   const sp = nodeSpot(S, a, b, 2, 2);
-  const delta = (vp - vm) / (sp - sm);
-  const gamma = ((vp - v0) / (sp - S) - (v0 - vm) / (S - sm)) / (0.5 * (sp - sm));
+  let delta = (vp - vm) / (sp - sm);
+  let gamma = ((vp - v0) / (sp - S) - (v0 - vm) / (S - sm)) / (0.5 * (sp - sm));
+  // all three time-0 nodes exercised: V = ±(S − K) there, so delta is exactly ±1 and gamma 0 (the
+  // differences above would carry the rounding of the node spots, e.g. −1.0000000001)
+  if (exercisedAll) { delta = isCall ? 1.0 : -1.0; gamma = 0.0; }
   const h = S - S * Math.exp(-2.0 * a); // S − S_root
   const theta = (v0 - (vRoot + delta * h + 0.5 * gamma * h * h)) / (2.0 * dt);
   setResults(v0, delta, gamma, theta, nodeDelta, nodeGamma);
   return OK;
+}
+
+/**
+ * True when the three nodes j = 0, 1, 2 of the rolled-back column `buf` hold their exercise value
+ * A − P[·] > 0 (A = K for puts, 1 for calls in units of the node's spot; the node's factor g is 1 at
+ * time 0), i.e. all three are in the exercise region. `fac` points at the factor of node 0; consecutive
+ * nodes are `stride` factors apart (2 on the binomial grid, 1 on the trinomial one).
+ */
+export function allExercised(buf: usize, fac: usize, stride: i32, A: f64): bool {
+  for (let j: i32 = 0; j < 3; j++) {
+    const e = A - load<f64>(fac + (<usize>(j * stride) << 3));
+    if (!(e > 0.0 && load<f64>(buf + (<usize>j << 3)) == e)) return false;
+  }
+  return true;
 }
 
 /** Gamma from the step-2 nodes, left by the last `recordNodes` call at extended step 4. */

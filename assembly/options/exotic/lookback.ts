@@ -22,10 +22,13 @@
 //     σ√T·φ(x) − (ln(S/Y) + σ²T/2)·N(x).
 //
 // Units (DESIGN §4). Outputs: price; delta ∂V/∂S with the running extremum held fixed; vega ∂V/∂σ per
-// 1.00 vol — both central differences of the price in the kernel (steps 1e-5·S and 1e-5·max(σ, 0.05);
-// one-sided three-point formulas where the spot step would cross the running extremum, e.g. a new
-// contract whose extremum equals the spot — there ∂V/∂m = 0, so the one-sided ∂V/∂S is the contract's
-// delta — or the vol step would go below 0).
+// 1.00 vol — both central differences of the price in the kernel (steps min(1e-5, 1e-4·ℓ)·S and
+// 1e-5·max(σ, 0.05), ℓ = min(1, σ√T, σ²/(2|r − q|)) the scale in ln S on which the price varies, so that
+// the step resolves it at small vol; one-sided three-point formulas, holding the extremum fixed, where the spot step would
+// cross the running extremum, or the vol step would go below 0). A new floating-strike contract (running
+// extremum = spot, T > 0, σ > 0) takes delta = V/S exactly: V(S, m) is homogeneous of degree 1 in (S, m)
+// and ∂V/∂m = 0 at S = m. At T = 0 or σ = 0 the delta is the one-sided derivative of the deterministic
+// value (where ∂V/∂m ≠ 0), so it is not the σ → 0 limit of the delta of a new contract.
 // Limits: T = 0 or σ = 0 → the deterministic path S·e^{bt} (monotone): the payoff on its extremum
 // (with the running one), discounted.
 
@@ -76,6 +79,26 @@ function price(isCall: bool, fixed: bool, S: f64, K: f64, T: f64, sig: f64, r: f
 }
 
 /**
+ * Spot step of the delta as a fraction of S·ℓ (ℓ from `spotScale`), when below FD_REL·S. The price's
+ * rounding error is ~1e-16 of its terms (~S), not of V, so the best step is ~(1e-16·ℓ²)^{1/3}·S ≈ 1e-4·ℓ·S
+ * at small ℓ (errors ~3e-8 relative against mpmath at vol 0.001; 1e-5·ℓ·S gave ~7e-7).
+ */
+const SPOT_STEP: f64 = 1e-4;
+
+/**
+ * Length scale, in ln S, on which a lookback price varies near its running extremum (or Y): the smaller
+ * of σ√T (the d1 terms) and σ²/(2|b|) (the power (S/Y)^{−2b/σ²}), capped at 1. The spot step of the
+ * delta is FD_REL·S times it, so it resolves the price's structure at small vol (at vol 0.001, r 0.05 the
+ * power varies on 1e-5·S: a step of 1e-5·S gave delta 0.21 instead of 0.0488). T > 0, σ > 0. The
+ * step is min(FD_REL, SPOT_STEP·ℓ)·S (FD_REL·S, as before, at ordinary vols).
+ */
+function spotScale(T: f64, sig: f64, b: f64): f64 {
+  let l = Math.min(1.0, sig * Math.sqrt(T));
+  if (b != 0.0) l = Math.min(l, sig * sig / (2.0 * Math.abs(b)));
+  return l;
+}
+
+/**
  * One lookback option. fixed = false: floating strike (K ignored); fixed = true: fixed strike K.
  * `ext` = running minimum for a floating call / fixed put (must be ≤ S), running maximum for a floating
  * put / fixed call (must be ≥ S). Writes (price, delta, vega) to element i of the three columns at
@@ -92,12 +115,17 @@ export function lookbackOne(
     return INVALID_INPUT;
   }
   const v = price(isCall, fixed, S, K, T, sig, r, q, ext);
-  const hS = FD_REL * S;
+  const random = T > 0.0 && sig > 0.0;
+  const hS = S * (random ? Math.min(FD_REL, SPOT_STEP * spotScale(T, sig, r - q)) : FD_REL);
   let delta: f64;
   // the running minimum must stay ≤ S (maximum ≥ S) under the spot step
   const lowOk = usesMin ? S - hS >= ext : true;
   const highOk = usesMin ? true : S + hS <= ext;
-  if (lowOk && highOk) {
+  if (!fixed && random && S == ext) {
+    // new floating-strike contract: V(S, m) = S·f(S/m) is homogeneous of degree 1 and ∂V/∂m = 0 at
+    // S = m, so ∂V/∂S = V/S exactly (Euler's theorem)
+    delta = v / S;
+  } else if (lowOk && highOk) {
     delta = (price(isCall, fixed, S + hS, K, T, sig, r, q, ext) - price(isCall, fixed, S - hS, K, T, sig, r, q, ext)) / (2.0 * hS);
   } else {
     const d: f64 = lowOk ? -1.0 : 1.0;

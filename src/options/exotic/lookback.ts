@@ -17,9 +17,11 @@ import type { ExoticResult, LookbackOptionInput } from './types.js';
  *   min/max over [contract start, T] — `runningExtremum` is the minimum so far (≤ spot) for a floating call
  *   and a fixed put, the maximum so far (≥ spot) for a floating put and a fixed call.
  * @returns `{ price, delta, vega }`: price in the spot's currency; delta ∂V/∂S (running extremum held
- *   fixed) and vega ∂V/∂σ (per 1.00 of vol) are central differences of the closed form inside the kernel
- *   (relative steps 1e-5; one-sided three-point differences where the spot step would cross the running
- *   extremum, as for a new contract, and at vol ≈ 0), accurate to ~1e-8 relative. Expiry 0 or vol 0: the
+ *   fixed) and vega ∂V/∂σ (per 1.00 of vol) come from the closed form inside the kernel: for a new
+ *   floating-strike contract (extremum = spot) delta = V/S exactly (V is homogeneous of degree 1 in
+ *   (S, m) and ∂V/∂m = 0 at S = m); otherwise differences with spot step min(1e-5, 1e-4·ℓ)·S,
+ *   ℓ = min(1, σ√T, σ²/(2|r − q|)), one-sided where the step would cross the extremum (about 2e-7
+ *   relative at vol 0.001, ~1e-8 at ordinary vols). Expiry 0 or vol 0: the
  *   discounted payoff on the deterministic path S·e^{(r−q)t}.
  * @throws InvalidInputError naming the field and value (the rules of blackScholes; strikeType not
  *   'floating'/'fixed'; strike missing for fixed or given for floating; runningExtremum outside [1e-100,

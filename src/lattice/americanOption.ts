@@ -42,6 +42,13 @@ const KERNEL_OUTPUTS = 6;
  *   exercising at any time t ≤ T, max_t ±(S·e^{−qt} − K·e^{−rt}), floored at 0), with Greeks as
  *   their limits; a Greek with no limit (gamma where that value has a kink at S) is NaN. An American
  *   call without dividends equals the European call (never exercised early).
+ *   Coarse trees: when the carry dominates a step's spread, |r − q|·√dt ≳ σ (dt = T/steps), every node
+ *   of the CRR and trinomial trees moves with the forward, away from the start, so an out-of-the-money
+ *   American option whose value comes from the first (σ/(r − q))² years is valued near 0 (put, S = K =
+ *   100, T 1, σ 0.1, r 0.5: 0 at 10 steps, 0.183 at 40, 0.332 at 100; QuantLib FD 0.3638): use steps
+ *   ≥ 4T·((r − q)/σ)² or more. With σ²T/steps ≫ 1 the trinomial tree is finite but poor (its middle
+ *   path, probability 1/3 a step, never moves: a call with σ²T ≫ 1 is worth about S·(1 − 3^{−steps})).
+ *   Where all three time-0 nodes are exercised, delta is exactly ±1 and gamma 0.
  * @throws InvalidInputError naming the field and value: the rules of `blackScholes` (non-finite; spot
  *   or strike outside [1e-100, 1e100]; expiry < 0 or > 50; vol < 0 or > 10; |rate| or
  *   |dividendYield| > 1; type not 'call'/'put'; a `forward`), and `steps` not an integer within

@@ -56,3 +56,19 @@ export function twoProd(a: f64, b: f64): f64 {
   eftLo = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
   return p;
 }
+
+/**
+ * twoProd(a, a) with one splitting: returns p = fl(a²), exact error in `eftLo`. Every step of Dekker's
+ * algorithm is exact, so ((ah² − p) + 2·ah·al) + al² equals ((ah² − p) + ah·al + al·ah) + al² bit for bit
+ * (2·ah·al is exact). Same range conditions as `twoProd`.
+ */
+// @ts-ignore: decorator
+@inline
+export function twoSquare(a: f64): f64 {
+  const p = a * a;
+  const c = SPLITTER * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  eftLo = ((ah * ah - p) + 2.0 * ah * al) + al * al;
+  return p;
+}

@@ -212,6 +212,115 @@ export function normCdfFastExp(x: f64, e: f64): f64 {
   return x > 0.0 ? (0.5 - tail) + 0.5 : tail;
 }
 
+/** The constants of `vNormCdfFastExp`, each twice (one f64x2 per constant), in the order of `vk` indices. */
+// @ts-ignore: decorator
+@lazy const VNORM_CONST = memory.data<f64>([
+  CENTRAL, CENTRAL,
+  SQRT_32, SQRT_32,
+  TAIL_ZERO, TAIL_ZERO,
+  0.0, 0.0,
+  C8, C8,
+  C0, C0,
+  D0, D0,
+  C1, C1,
+  D1, D1,
+  C2, C2,
+  D2, D2,
+  C3, C3,
+  D3, D3,
+  C4, C4,
+  D4, D4,
+  C5, C5,
+  D5, D5,
+  C6, C6,
+  D6, D6,
+  C7, C7,
+  D7, D7,
+  1.0, 1.0,
+  P5, P5,
+  P0, P0,
+  Q0, Q0,
+  P1, P1,
+  Q1, Q1,
+  P2, P2,
+  Q2, Q2,
+  P3, P3,
+  Q3, Q3,
+  P4, P4,
+  Q4, Q4,
+  ONE_OVER_SQRT_TWO_PI, ONE_OVER_SQRT_TWO_PI,
+  0.5, 0.5,
+  A4, A4,
+  A0, A0,
+  B0, B0,
+  A1, A1,
+  B1, B1,
+  A2, A2,
+  B2, B2,
+  A3, A3,
+  B3, B3,
+]);
+
+/** Constant k of VNORM_CONST as an f64x2 (one 16-byte load: V8 builds a splat of an immediate in three instructions). */
+// @ts-ignore: decorator
+@inline
+function vk(k: i32): v128 { return v128.load(VNORM_CONST + (<usize>k << 4)); }
+
+/**
+ * `normCdfFastExp` on both lanes of an f64x2 (x, e as there, per lane), operation for operation the scalar
+ * code, so each lane is bit-identical to `normCdfFastExp(x_i, e_i)`: the region of each lane is chosen
+ * by masks and the results blended; a region's rational function is evaluated only when some lane needs
+ * it (`v128.any_true`). Lanes must not be NaN (callers pass validated, finite arguments).
+ */
+// @ts-ignore: decorator
+@inline
+export function vNormCdfFastExp(x: v128, e: v128): v128 {
+  const y = f64x2.abs(x);
+  const central = f64x2.le(y, vk(0));
+  const middle = v128.andnot(f64x2.le(y, vk(1)), central);
+  const asym = v128.andnot(f64x2.le(y, vk(2)), f64x2.le(y, vk(1)));
+  let tail = f64x2.splat(0.0); // lanes beyond 38.5 keep 0
+  if (v128.any_true(middle)) {
+    let xnum = f64x2.mul(vk(4), y);
+    let xden = y;
+    xnum = f64x2.mul(f64x2.add(xnum, vk(5)), y); xden = f64x2.mul(f64x2.add(xden, vk(6)), y);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(7)), y); xden = f64x2.mul(f64x2.add(xden, vk(8)), y);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(9)), y); xden = f64x2.mul(f64x2.add(xden, vk(10)), y);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(11)), y); xden = f64x2.mul(f64x2.add(xden, vk(12)), y);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(13)), y); xden = f64x2.mul(f64x2.add(xden, vk(14)), y);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(15)), y); xden = f64x2.mul(f64x2.add(xden, vk(16)), y);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(17)), y); xden = f64x2.mul(f64x2.add(xden, vk(18)), y);
+    const ratio = f64x2.div(f64x2.add(xnum, vk(19)), f64x2.add(xden, vk(20)));
+    tail = v128.bitselect(f64x2.mul(e, ratio), tail, middle);
+  }
+  if (v128.any_true(asym)) {
+    const z = f64x2.div(vk(21), f64x2.mul(y, y));
+    let xnum = f64x2.mul(vk(22), z);
+    let xden = z;
+    xnum = f64x2.mul(f64x2.add(xnum, vk(23)), z); xden = f64x2.mul(f64x2.add(xden, vk(24)), z);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(25)), z); xden = f64x2.mul(f64x2.add(xden, vk(26)), z);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(27)), z); xden = f64x2.mul(f64x2.add(xden, vk(28)), z);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(29)), z); xden = f64x2.mul(f64x2.add(xden, vk(30)), z);
+    const corr = f64x2.div(f64x2.mul(z, f64x2.add(xnum, vk(31))), f64x2.add(xden, vk(32)));
+    const t = f64x2.mul(e, f64x2.div(f64x2.sub(vk(33), corr), y));
+    tail = v128.bitselect(t, tail, asym);
+  }
+  const half = vk(34);
+  let res = v128.bitselect(f64x2.add(f64x2.sub(half, tail), half), tail, f64x2.gt(x, f64x2.splat(0.0)));
+  if (v128.any_true(central)) {
+    const tiny = f64x2.gt(y, f64x2.splat(1.1102230246251565e-16));
+    const xsq = v128.and(f64x2.mul(x, x), tiny);
+    let xnum = f64x2.mul(vk(35), xsq);
+    let xden = xsq;
+    xnum = f64x2.mul(f64x2.add(xnum, vk(36)), xsq); xden = f64x2.mul(f64x2.add(xden, vk(37)), xsq);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(38)), xsq); xden = f64x2.mul(f64x2.add(xden, vk(39)), xsq);
+    xnum = f64x2.mul(f64x2.add(xnum, vk(40)), xsq); xden = f64x2.mul(f64x2.add(xden, vk(41)), xsq);
+    const ratio = f64x2.div(f64x2.add(xnum, vk(42)), f64x2.add(xden, vk(43)));
+    res = v128.bitselect(f64x2.add(half, f64x2.mul(x, ratio)), res, central);
+  }
+  return res;
+}
+
 /**
  * Y(z) = Φ(z)/φ(z), the reciprocal of the normal hazard rate (Mills' ratio of the lower tail);
  * equivalently √(π/2)·erfcx(−z/√2). For z < −0.66291 it is Cody's rational function itself

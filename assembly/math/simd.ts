@@ -420,6 +420,53 @@ export let vLo: v128 = f64x2.splat(0.0);
 /** Veltkamp splitting constant 2^27 + 1. */
 const SPLITTER: f64 = 134217729.0;
 
+/**
+ * The constants of the vector routines below, each as an f64x2 (bit pattern twice), loaded with `vk(k)`: one
+ * 16-byte load, where V8 builds a splat of a 64-bit immediate in three instructions.
+ */
+// @ts-ignore: decorator
+@lazy const VSIMD_CONST = memory.data<u64>([
+  0x41A0000002000000, 0x41A0000002000000, // SPLITTER
+  0x40671547652B82FE, 0x40671547652B82FE, // InvLn2N
+  0x4338000000000000, 0x4338000000000000, // shift
+  0xBF762E42FEFA0000, 0xBF762E42FEFA0000, // NegLn2hiN
+  0xBD0CF79ABC9E3B3A, 0xBD0CF79ABC9E3B3A, // NegLn2loN
+  0x3FDFFFFFFFFFFDBD, 0x3FDFFFFFFFFFFDBD, // C2
+  0x3FC555555555543C, 0x3FC555555555543C, // C3
+  0x3FA55555CF172B91, 0x3FA55555CF172B91, // C4
+  0x3F81111167A4D017, 0x3F81111167A4D017, // C5
+  0x3FF0000000000000, 0x3FF0000000000000, // 1.0
+  0x3C90000000000000, 0x3C90000000000000, // 5.551115123125783e-17
+  0x4080000000000000, 0x4080000000000000, // 512.0
+  0x3FE62E42FEFA3800, 0x3FE62E42FEFA3800, // Ln2hi
+  0x3D2EF35793C76730, 0x3D2EF35793C76730, // Ln2lo
+  0x3FD555555551305B, 0x3FD555555551305B, // A1
+  0xBFCFFFFFFFEB4590, 0xBFCFFFFFFFEB4590, // A2
+  0x3FC999B324F10111, 0x3FC999B324F10111, // A3
+  0xBFC55575E506C89F, 0xBFC55575E506C89F, // A4
+  0xBFE0000000000001, 0xBFE0000000000001, // A0
+  0x3FEE000000000000, 0x3FEE000000000000, // reinterpret<f64>(0x3FEE000000000000)
+  0x3FF1090000000000, 0x3FF1090000000000, // reinterpret<f64>(0x3FF1090000000000)
+  0x3FBC7184282AD6CA, 0x3FBC7184282AD6CA, // B7
+  0xBFB999EB43B068FF, 0xBFB999EB43B068FF, // B8
+  0x3FB78182F7AFD085, 0x3FB78182F7AFD085, // B9
+  0xBFB5521375D145CD, 0xBFB5521375D145CD, // B10
+  0xBFC55555556745A7, 0xBFC55555556745A7, // B4
+  0x3FC24924A344DE30, 0x3FC24924A344DE30, // B5
+  0xBFBFFFFFA4423D65, 0xBFBFFFFFA4423D65, // B6
+  0x3FD5555555555577, 0x3FD5555555555577, // B1
+  0xBFCFFFFFFFFFFDCB, 0xBFCFFFFFFFFFFDCB, // B2
+  0x3FC999999995DD0C, 0x3FC999999995DD0C, // B3
+  0x41A0000000000000, 0x41A0000000000000, // 134217728.0
+  0xBFE0000000000000, 0xBFE0000000000000, // B0
+  0x3FE6000000000000, 0x3FE6000000000000, // 0x3FE6000000000000
+  0xFFF0000000000000, 0xFFF0000000000000, // 0xFFF << 52
+]);
+
+// @ts-ignore: decorator
+@inline
+function vk(k: i32): v128 { return v128.load(VSIMD_CONST + (<usize>k << 4)); }
+
 /** Knuth's TwoSum on both lanes: returns fl(a + b), exact error in `vLo` (as eft.ts `twoSum`). */
 // @ts-ignore: decorator
 @inline
@@ -434,7 +481,7 @@ export function vTwoSum(a: v128, b: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function vTwoProd(a: v128, b: v128): v128 {
-  const sp = f64x2.splat(SPLITTER);
+  const sp = vk(0);
   const p = f64x2.mul(a, b);
   let c = f64x2.mul(sp, a);
   const ah = f64x2.sub(c, f64x2.sub(c, a));
@@ -466,11 +513,11 @@ export function vexp(x: v128): v128 {
   const C4 = reinterpret<f64>(0x3FA55555CF172B91);
   const C5 = reinterpret<f64>(0x3F81111167A4D017);
 
-  const z = f64x2.mul(f64x2.splat(InvLn2N), x);
-  let kd = f64x2.add(z, f64x2.splat(shift));
+  const z = f64x2.mul(vk(1), x);
+  let kd = f64x2.add(z, vk(2));
   const ki = kd; // bits of kd
-  kd = f64x2.sub(kd, f64x2.splat(shift));
-  const r = f64x2.add(f64x2.add(x, f64x2.mul(kd, f64x2.splat(NegLn2hiN))), f64x2.mul(kd, f64x2.splat(NegLn2loN)));
+  kd = f64x2.sub(kd, vk(2));
+  const r = f64x2.add(f64x2.add(x, f64x2.mul(kd, vk(3))), f64x2.mul(kd, vk(4)));
   // per-lane table entries (tail, sbits) at 16·(ki mod 128)
   const i0 = <usize>(i64x2.extract_lane(ki, 0) & 127) << 4;
   const i1 = <usize>(i64x2.extract_lane(ki, 1) & 127) << 4;
@@ -481,12 +528,12 @@ export function vexp(x: v128): v128 {
   const sbits = i64x2.add(v128.shuffle<i64>(p0, p1, 1, 3), top);
   const r2 = f64x2.mul(r, r);
   const tmp = f64x2.add(
-    f64x2.add(f64x2.add(tail, r), f64x2.mul(r2, f64x2.add(f64x2.splat(C2), f64x2.mul(r, f64x2.splat(C3))))),
-    f64x2.mul(f64x2.mul(r2, r2), f64x2.add(f64x2.splat(C4), f64x2.mul(r, f64x2.splat(C5)))));
+    f64x2.add(f64x2.add(tail, r), f64x2.mul(r2, f64x2.add(vk(5), f64x2.mul(r, vk(6))))),
+    f64x2.mul(f64x2.mul(r2, r2), f64x2.add(vk(7), f64x2.mul(r, vk(8)))));
   let res = f64x2.add(sbits, f64x2.mul(sbits, tmp)); // scale + scale·tmp
   const ax = f64x2.abs(x);
-  res = v128.bitselect(f64x2.splat(1.0), res, f64x2.lt(ax, f64x2.splat(5.551115123125783e-17))); // 2^-54
-  const big = v128.not(f64x2.lt(ax, f64x2.splat(512.0)));
+  res = v128.bitselect(vk(9), res, f64x2.lt(ax, vk(10))); // 2^-54
+  const big = v128.not(f64x2.lt(ax, vk(11)));
   if (v128.any_true(big)) {
     if (i64x2.extract_lane(big, 0) != 0) res = f64x2.replace_lane(res, 0, Math.exp(f64x2.extract_lane(x, 0)));
     if (i64x2.extract_lane(big, 1) != 0) res = f64x2.replace_lane(res, 1, Math.exp(f64x2.extract_lane(x, 1)));
@@ -511,11 +558,11 @@ export function vlog(x: v128): v128 {
   const Ln2hi = reinterpret<f64>(0x3FE62E42FEFA3800);
   const Ln2lo = reinterpret<f64>(0x3D2EF35793C76730);
 
-  const tmp = i64x2.sub(x, i64x2.splat(0x3FE6000000000000));
+  const tmp = i64x2.sub(x, vk(33));
   const i0 = <usize>((i64x2.extract_lane(tmp, 0) >>> 45) & 127) << 4;
   const i1 = <usize>((i64x2.extract_lane(tmp, 1) >>> 45) & 127) << 4;
   const k = i64x2.shr_s(tmp, 52);
-  const iz = i64x2.sub(x, v128.and(tmp, i64x2.splat(<i64>0xFFF << 52)));
+  const iz = i64x2.sub(x, v128.and(tmp, vk(34)));
   const t0 = v128.load(LOG_TAB1 + i0);
   const t1 = v128.load(LOG_TAB1 + i1);
   const invc = v128.shuffle<i64>(t0, t1, 0, 2);
@@ -527,18 +574,18 @@ export function vlog(x: v128): v128 {
   const r = f64x2.mul(f64x2.sub(f64x2.sub(iz, chi), clo), invc);
   // k is a small integer: its low 32-bit halves (lanes 0 and 2 of i32x4) convert exactly
   const kd = f64x2.convert_low_i32x4_s(v128.shuffle<i32>(k, k, 0, 2, 0, 2));
-  const w = f64x2.add(f64x2.mul(kd, f64x2.splat(Ln2hi)), logc);
+  const w = f64x2.add(f64x2.mul(kd, vk(12)), logc);
   const hi = f64x2.add(w, r);
-  const lo = f64x2.add(f64x2.add(f64x2.sub(w, hi), r), f64x2.mul(kd, f64x2.splat(Ln2lo)));
+  const lo = f64x2.add(f64x2.add(f64x2.sub(w, hi), r), f64x2.mul(kd, vk(13)));
   const r2 = f64x2.mul(r, r);
   const inner = f64x2.add(
-    f64x2.add(f64x2.splat(A1), f64x2.mul(r, f64x2.splat(A2))),
-    f64x2.mul(r2, f64x2.add(f64x2.splat(A3), f64x2.mul(r, f64x2.splat(A4)))));
+    f64x2.add(vk(14), f64x2.mul(r, vk(15))),
+    f64x2.mul(r2, f64x2.add(vk(16), f64x2.mul(r, vk(17)))));
   let res = f64x2.add(
-    f64x2.add(f64x2.add(lo, f64x2.mul(r2, f64x2.splat(A0))), f64x2.mul(f64x2.mul(r, r2), inner)), hi);
+    f64x2.add(f64x2.add(lo, f64x2.mul(r2, vk(18))), f64x2.mul(f64x2.mul(r, r2), inner)), hi);
   const near1 = v128.and(
-    f64x2.ge(x, f64x2.splat(reinterpret<f64>(0x3FEE000000000000))),
-    f64x2.lt(x, f64x2.splat(reinterpret<f64>(0x3FF1090000000000))));
+    f64x2.ge(x, vk(19)),
+    f64x2.lt(x, vk(20)));
   if (v128.any_true(near1)) res = v128.bitselect(vlogNear1(x), res, near1);
   return res;
 }
@@ -556,23 +603,23 @@ function vlogNear1(x: v128): v128 {
   const B8 = reinterpret<f64>(0xBFB999EB43B068FF);
   const B9 = reinterpret<f64>(0x3FB78182F7AFD085);
   const B10 = reinterpret<f64>(0xBFB5521375D145CD);
-  const r = f64x2.sub(x, f64x2.splat(1.0));
+  const r = f64x2.sub(x, vk(9));
   const r2 = f64x2.mul(r, r);
   const r3 = f64x2.mul(r2, r);
   // B7 + r·B8 + r²·B9 + r³·B10, then the nested Horner in r³ (left-to-right sums as in the scalar code)
-  const g3 = f64x2.add(f64x2.add(f64x2.add(f64x2.splat(B7), f64x2.mul(r, f64x2.splat(B8))),
-    f64x2.mul(r2, f64x2.splat(B9))), f64x2.mul(r3, f64x2.splat(B10)));
-  const g2 = f64x2.add(f64x2.add(f64x2.add(f64x2.splat(B4), f64x2.mul(r, f64x2.splat(B5))),
-    f64x2.mul(r2, f64x2.splat(B6))), f64x2.mul(r3, g3));
-  const g1 = f64x2.add(f64x2.add(f64x2.add(f64x2.splat(B1), f64x2.mul(r, f64x2.splat(B2))),
-    f64x2.mul(r2, f64x2.splat(B3))), f64x2.mul(r3, g2));
+  const g3 = f64x2.add(f64x2.add(f64x2.add(vk(21), f64x2.mul(r, vk(22))),
+    f64x2.mul(r2, vk(23))), f64x2.mul(r3, vk(24)));
+  const g2 = f64x2.add(f64x2.add(f64x2.add(vk(25), f64x2.mul(r, vk(26))),
+    f64x2.mul(r2, vk(27))), f64x2.mul(r3, g3));
+  const g1 = f64x2.add(f64x2.add(f64x2.add(vk(28), f64x2.mul(r, vk(29))),
+    f64x2.mul(r2, vk(30))), f64x2.mul(r3, g2));
   const y = f64x2.mul(r3, g1);
-  const ws = f64x2.mul(r, f64x2.splat(134217728.0)); // 2^27
+  const ws = f64x2.mul(r, vk(31)); // 2^27
   const rhi = f64x2.sub(f64x2.add(r, ws), ws);
   const rlo = f64x2.sub(r, rhi);
-  const w = f64x2.mul(f64x2.mul(rhi, rhi), f64x2.splat(B0));
+  const w = f64x2.mul(f64x2.mul(rhi, rhi), vk(32));
   const hi = f64x2.add(r, w);
   let lo = f64x2.add(f64x2.sub(r, hi), w);
-  lo = f64x2.add(lo, f64x2.mul(f64x2.mul(f64x2.splat(B0), rlo), f64x2.add(rhi, r)));
+  lo = f64x2.add(lo, f64x2.mul(f64x2.mul(vk(32), rlo), f64x2.add(rhi, r)));
   return f64x2.add(f64x2.add(y, lo), hi);
 }

@@ -8,10 +8,13 @@
 // (musl/ARM optimized-routines exp.c, log.c, as in AssemblyScript std).
 //
 // What is vectorised: validation, the carry (r − q)T, ln(S/K), σ√T, the discount factors, h = x/s, the
-// scale √Sd·√Kd, exp(−d1²/2) and all the Greeks' arithmetic. What stays scalar, per lane: the normalised
-// Black function (./normalisedBlack.ts, whose four regions with their series and loops do not vectorise),
-// the in-the-money parity term (expm1) and Cody's rational Φ — through the very helpers the scalar path
-// uses (`regularPrice`, `cumulatives`). Pairs with an invalid or special element (expiry 0, vol 0,
+// scale √Sd·√Kd, exp(−d1²/2), Cody's Φ(±d1), Φ(±d2) of the Greeks (`vNormCdfFastExp` of ../math/normal.ts,
+// region masks and blends, lane for lane the operations of the scalar `normCdfFastExp` inside `cumulatives`)
+// and all the Greeks' arithmetic. What stays scalar, per lane: the normalised Black function
+// (./normalisedBlack.ts, whose four regions with their series and loops do not vectorise), the in-the-money
+// parity term (expm1), and `cumulatives` when a lane's price came from the Φ-difference region (it reuses
+// that region's Φ values) — through the very helpers the scalar path uses (`regularPrice`, `cumulatives`).
+// Constants are loaded from a table (`vk`), not splatted. Pairs with an invalid or special element (expiry 0, vol 0,
 // s underflowing, |h| overflowing, S/K outside the normal range, isCall byte > 1) are left to the scalar
 // path (`europeanPair` returns false before writing anything).
 //
@@ -19,10 +22,10 @@
 // FMA contraction, and binaryen does not reassociate floating point), e.g. `-Sd * pdf1 * vol / (2 * sqrtT)`
 // is ((−Sd·pdf1)·vol)/(2·sqrtT) in both.
 
-import { ONE_OVER_SQRT_TWO_PI } from "../math/normal";
+import { ONE_OVER_SQRT_TWO_PI, vNormCdfFastExp } from "../math/normal";
 import { vexp, vlog, vTwoSum, vTwoProd, vLo } from "../math/simd";
 import { cdfRegion, cdfU, cdfV } from "./normalisedBlack";
-import { regularPrice, cumulatives, cumN2, TAIL_ZERO } from "./european";
+import { regularPrice, cumulatives, cumN2, TAIL_ZERO, CDF_CENTRAL } from "./european";
 import { MAX_ABS_RATE, MAX_EXPIRY, MAX_LEVEL, MAX_VOL, MIN_LEVEL } from "./limits";
 
 /** Smallest positive normal double: below it the scalar ln(S/K) takes another branch. */
@@ -50,6 +53,31 @@ function putv(out: usize, col: usize, colBytes: usize, offset: usize, v: v128): 
   v128.store(out + col * colBytes + offset, v);
 }
 
+/** The vector constants of `europeanPair`, each twice (one f64x2), loaded with `vk(k)` (see ../math/simd.ts). */
+// @ts-ignore: decorator
+@lazy const VPAIR_CONST = memory.data<f64>([
+  Infinity, Infinity,
+  MIN_LEVEL, MIN_LEVEL,
+  MAX_LEVEL, MAX_LEVEL,
+  MAX_EXPIRY, MAX_EXPIRY,
+  MAX_VOL, MAX_VOL,
+  MAX_ABS_RATE, MAX_ABS_RATE,
+  MIN_NORMAL, MIN_NORMAL,
+  1e-280, 1e-280,
+  2.0, 2.0,
+  0.5, 0.5,
+  TAIL_ZERO, TAIL_ZERO,
+  -0.5, -0.5,
+  CDF_CENTRAL, CDF_CENTRAL,
+  1e-290, 1e-290,
+  1.0, 1.0,
+  ONE_OVER_SQRT_TWO_PI, ONE_OVER_SQRT_TWO_PI,
+]);
+
+// @ts-ignore: decorator
+@inline
+function vk(k: i32): v128 { return v128.load(VPAIR_CONST + (<usize>k << 4)); }
+
 /**
  * Elements i and i + 1 of a European batch (layout of `europeanBatch` in ./batch.ts: f64 columns, 9 output
  * columns of colBytes bytes). c0, c1: their isCall bytes (each 0 or 1, checked by the caller). b76: Black-76
@@ -69,24 +97,24 @@ export function europeanPair(
   const r = v128.load(rates + o);
   const q = b76 ? r : v128.load(dividendYields + o);
   const zero = splat(0.0);
-  const inf = splat(Infinity);
+  const inf = vk(0);
 
   // validation (batch rules, a subset: any element the batch rejects fails here too) and the regular
   // case's preconditions T > 0, vol > 0, in vector form
-  const minLevel = splat(MIN_LEVEL);
-  const maxLevel = splat(MAX_LEVEL);
+  const minLevel = vk(1);
+  const maxLevel = vk(2);
   let ok = v128.and(f64x2.ge(S, minLevel), f64x2.le(S, maxLevel));
   ok = v128.and(ok, v128.and(f64x2.ge(K, minLevel), f64x2.le(K, maxLevel)));
-  ok = v128.and(ok, v128.and(f64x2.gt(T, zero), f64x2.le(T, splat(MAX_EXPIRY))));
-  ok = v128.and(ok, v128.and(f64x2.gt(vol, zero), f64x2.le(vol, splat(MAX_VOL))));
-  const maxRate = splat(MAX_ABS_RATE);
+  ok = v128.and(ok, v128.and(f64x2.gt(T, zero), f64x2.le(T, vk(3))));
+  ok = v128.and(ok, v128.and(f64x2.gt(vol, zero), f64x2.le(vol, vk(4))));
+  const maxRate = vk(5);
   ok = v128.and(ok, v128.and(f64x2.le(f64x2.abs(r), maxRate), f64x2.le(f64x2.abs(q), maxRate)));
   const rho = f64x2.div(S, K);
-  ok = v128.and(ok, v128.and(f64x2.ge(rho, splat(MIN_NORMAL)), f64x2.lt(rho, inf)));
+  ok = v128.and(ok, v128.and(f64x2.ge(rho, vk(6)), f64x2.lt(rho, inf)));
   // absurdly small T·σ√T or S·σ√T (below 1e-280), where the 1/T and 1/(S·σ√T) terms may overflow, go
   // to the scalar path, which turns a non-finite Greek into NaN + DEGENERATE
   const volSqrtT = f64x2.mul(vol, f64x2.sqrt(T));
-  ok = v128.and(ok, f64x2.ge(f64x2.mul(f64x2.min(T, S), volSqrtT), splat(1e-280)));
+  ok = v128.and(ok, f64x2.ge(f64x2.mul(f64x2.min(T, S), volSqrtT), vk(7)));
   if (!i64x2.all_true(ok)) return false;
 
   // carry (r − q)·T in double-double (forwardMoneyness.carryTimesT); Black-76: 0
@@ -111,7 +139,7 @@ export function europeanPair(
   // s = σ√T in double-double (forwardMoneyness.totalVol; sqrtT > 0 here)
   const sqrtT = f64x2.sqrt(T);
   const sq = vTwoProd(sqrtT, sqrtT);
-  const sqrtTLo = f64x2.div(f64x2.sub(f64x2.sub(T, sq), vLo), f64x2.mul(splat(2.0), sqrtT));
+  const sqrtTLo = f64x2.div(f64x2.sub(f64x2.sub(T, sq), vLo), f64x2.mul(vk(8), sqrtT));
   const ps = vTwoProd(vol, sqrtT);
   const pls = f64x2.add(vLo, f64x2.mul(vol, sqrtTLo));
   const sh = f64x2.add(ps, pls);
@@ -127,7 +155,7 @@ export function europeanPair(
   const dfq = b76 ? dfr : vexp(f64x2.mul(f64x2.neg(q), T));
   const Sd = f64x2.mul(S, dfq);
   const Kd = f64x2.mul(K, dfr);
-  const half = splat(0.5);
+  const half = vk(9);
   const th = f64x2.mul(half, sh);
   const tl = f64x2.mul(half, sl);
   const scale = f64x2.mul(f64x2.sqrt(Sd), f64x2.sqrt(Kd));
@@ -153,23 +181,44 @@ export function europeanPair(
   const d1 = f64x2.add(hh, th);
   const d2 = f64x2.sub(hh, th);
   // e1 = exp(−d1²/2), 0 beyond |d1| = 38.5 (those lanes get a harmless argument)
-  const far = f64x2.gt(f64x2.abs(d1), splat(TAIL_ZERO));
-  const arg = v128.bitselect(zero, f64x2.mul(f64x2.mul(splat(-0.5), d1), d1), far);
+  const far = f64x2.gt(f64x2.abs(d1), vk(10));
+  const arg = v128.bitselect(zero, f64x2.mul(f64x2.mul(vk(11), d1), d1), far);
   const e1 = v128.bitselect(zero, vexp(arg), far);
-  const n10 = cumulatives(call0, xh0, reg0, u0, v0, lane0(d1), lane0(d2), lane0(e1), Sd0, Kd0);
-  const n20 = cumN2;
-  const n11 = cumulatives(call1, xh1, cdfRegion, cdfU, cdfV, lane1(d1), lane1(d2), lane1(e1), Sd1, Kd1);
-  const n1 = pair(n10, n11);
-  const n2 = pair(n20, cumN2);
   const w = pair(call0 ? 1.0 : -1.0, call1 ? 1.0 : -1.0);
+  let n1: v128, n2: v128;
+  if (!reg0 && !cdfRegion) {
+    // `cumulatives` outside the Φ-difference region, both lanes at once (same operations per lane)
+    n1 = vNormCdfFastExp(f64x2.mul(w, d1), e1);
+    const ad2 = f64x2.abs(d2);
+    const need = v128.and(f64x2.gt(ad2, vk(12)), f64x2.le(ad2, vk(10)));
+    let e2 = v128.and(f64x2.mul(e1, f64x2.div(Sd, Kd)), f64x2.gt(e1, vk(13)));
+    const bad = v128.andnot(need, v128.and(f64x2.gt(e2, zero), f64x2.le(e2, vk(14))));
+    if (v128.any_true(bad)) {
+      if (i64x2.extract_lane(bad, 0) != 0) {
+        const d = lane0(d2);
+        e2 = f64x2.replace_lane(e2, 0, Math.exp(-0.5 * d * d));
+      }
+      if (i64x2.extract_lane(bad, 1) != 0) {
+        const d = lane1(d2);
+        e2 = f64x2.replace_lane(e2, 1, Math.exp(-0.5 * d * d));
+      }
+    }
+    n2 = vNormCdfFastExp(f64x2.mul(w, d2), e2);
+  } else {
+    const n10 = cumulatives(call0, xh0, reg0, u0, v0, lane0(d1), lane0(d2), lane0(e1), Sd0, Kd0);
+    const n20 = cumN2;
+    const n11 = cumulatives(call1, xh1, cdfRegion, cdfU, cdfV, lane1(d1), lane1(d2), lane1(e1), Sd1, Kd1);
+    n1 = pair(n10, n11);
+    n2 = pair(n20, cumN2);
+  }
 
-  const pdf1 = f64x2.mul(splat(ONE_OVER_SQRT_TWO_PI), e1);
+  const pdf1 = f64x2.mul(vk(15), e1);
   const pos = f64x2.gt(pdf1, zero);
   const delta = f64x2.mul(f64x2.mul(w, dfq), n1);
   const gamma = v128.and(f64x2.div(f64x2.mul(dfq, pdf1), f64x2.mul(S, sh)), pos);
   const vega = v128.and(f64x2.mul(f64x2.mul(Sd, pdf1), sqrtT), pos);
   const thetaVol = v128.and(
-    f64x2.div(f64x2.mul(f64x2.mul(f64x2.neg(Sd), pdf1), vol), f64x2.mul(splat(2.0), sqrtT)), pos);
+    f64x2.div(f64x2.mul(f64x2.mul(f64x2.neg(Sd), pdf1), vol), f64x2.mul(vk(8), sqrtT)), pos);
   const theta = f64x2.add(
     f64x2.sub(thetaVol, f64x2.mul(f64x2.mul(f64x2.mul(w, r), Kd), n2)),
     f64x2.mul(f64x2.mul(f64x2.mul(w, q), Sd), n1));
@@ -184,7 +233,7 @@ export function europeanPair(
   const d2v = f64x2.div(d2, vol);
   const vanna = v128.and(f64x2.mul(f64x2.mul(f64x2.neg(dfq), pdf1), d2v), pos);
   const volga = v128.and(f64x2.mul(f64x2.mul(vega, d1), d2v), pos);
-  const two = splat(2.0);
+  const two = vk(8);
   const cs1 = vTwoSum(f64x2.mul(two, cTh), f64x2.neg(xh));
   const c1l = f64x2.add(vLo, f64x2.sub(f64x2.mul(two, cTl), xl));
   const s2 = vTwoProd(sh, sh);

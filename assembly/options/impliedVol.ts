@@ -27,7 +27,7 @@
 import { OK, BELOW_INTRINSIC, ABOVE_MAXIMUM, NO_CONVERGENCE } from "../status";
 import { ONE_OVER_SQRT_TWO_PI } from "../math/normal";
 import {
-  normalisedBlackOtm, normalisedBlackComplementOtm, ratioDD, ratioLo, expHalfSumSquares, lastExpFactor,
+  normalisedBlackOtmEx, normalisedBlackComplementOtm, ratioDD, ratioLo, expHalfSumSquares, lastExpFactor,
 } from "./normalisedBlack";
 import { carryTimesT, carryLo, logMoneyness, moneynessLo, forwardGap } from "./forwardMoneyness";
 import { MODEL_BLACK76 } from "./european";
@@ -89,13 +89,16 @@ let evH: f64 = 0.0;
 let evHl: f64 = 0.0;
 let evE: f64 = 0.0;
 
-/** b(x, s) and ∂b/∂s at s > 0 for x = xh + xl ≤ 0 (see ./normalisedBlack.ts); keeps h = x/s and exp factor. */
-function evaluate(xh: f64, xl: f64, s: f64): void {
+/**
+ * b(x, s) and ∂b/∂s at s > 0 for x = xh + xl ≤ 0 (see ./normalisedBlack.ts); keeps h = x/s and exp factor.
+ * bmax = e^{x/2} (passed on: saves normalisedBlackOtm the exponential of its Φ-difference region).
+ */
+function evaluate(xh: f64, xl: f64, s: f64, bmax: f64): void {
   const hh = ratioDD(xh, xl, s, 0.0);
   const hl = ratioLo;
   evH = hh;
   evHl = hl;
-  evB = normalisedBlackOtm(xh, xl, hh, hl, 0.5 * s, 0.0);
+  evB = normalisedBlackOtmEx(xh, xl, hh, hl, 0.5 * s, 0.0, bmax);
   let e = lastExpFactor;
   if (e < 0.0) e = hh + 0.5 * s < -38.5 ? 0.0 : expHalfSumSquares(hh, hl, 0.5 * s, 0.0);
   evE = e;
@@ -121,7 +124,7 @@ function solveNormalised(xh: f64, xl: f64, beta: f64, bmax: f64): f64 {
   let vc: f64 = ONE_OVER_SQRT_TWO_PI; // b'(0) at x = 0
   if (ax > 0.0) {
     sc = Math.sqrt(2.0 * ax);
-    evaluate(xh, xl, sc);
+    evaluate(xh, xl, sc, bmax);
     bc = evB;
     vc = evVega;
   }
@@ -134,7 +137,7 @@ function solveNormalised(xh: f64, xl: f64, beta: f64, bmax: f64): f64 {
     const sl = sc - bc / vc;
     let bl: f64 = 0.0;
     let vl: f64 = 0.0;
-    if (sl > 0.0) { evaluate(xh, xl, sl); bl = evB; vl = evVega; }
+    if (sl > 0.0) { evaluate(xh, xl, sl, bmax); bl = evB; vl = evVega; }
     if (beta < bl && vl > 0.0) {
       // lowest branch: f = f_l(s(β)) interpolated on [0, b_l] with f(0) = 0, f'(0) = 1
       branch = BRANCH_LOWEST;
@@ -161,7 +164,7 @@ function solveNormalised(xh: f64, xl: f64, beta: f64, bmax: f64): f64 {
   } else {
     lo = sc;
     const su = sc + (bmax - bc) / vc;
-    evaluate(xh, xl, su);
+    evaluate(xh, xl, su, bmax);
     const bu = evB;
     const vu = evVega;
     if (!(vu > 0.0)) {
@@ -200,12 +203,13 @@ function solveNormalised(xh: f64, xl: f64, beta: f64, bmax: f64): f64 {
   if (!(s > 0.0 && s < Infinity)) s = hi < Infinity ? 0.5 * (lo + hi) : 2.0 * lo + 1.0;
 
   // ---------------- third-order Householder iterations ----------------
-  const invLnBeta = 1.0 / Math.log(beta);
+  // the logarithms of the lowest and highest branches' objectives, only on those branches
+  const invLnBeta = branch == BRANCH_LOWEST ? 1.0 / Math.log(beta) : 0.0;
   const omegaBeta = bmax - beta;
-  const lnOmegaBeta = Math.log(omegaBeta);
+  const lnOmegaBeta = branch == BRANCH_HIGHEST ? Math.log(omegaBeta) : 0.0;
   let prevRel: f64 = Infinity; // relative size of the previous Householder step (∞: none)
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    evaluate(xh, xl, s);
+    evaluate(xh, xl, s, bmax);
     ivIterations++;
     const b = evB;
     const vega = evVega;

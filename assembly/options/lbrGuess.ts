@@ -18,7 +18,7 @@
 // Φ and φ are evaluated with a single exp (`normCdfFast`, `normPdfFast`: a few ulps times z²): the maps only
 // shape the initial guess, whose own error (~1e-2 … 1e-6) dwarfs that.
 
-import { normCdfFast, normPdfFast, normInv } from "../math/normal";
+import { normCdfFastExp, normInv, ONE_OVER_SQRT_TWO_PI } from "../math/normal";
 
 /** 2π/(3√3): the factor of the lowest-branch map f_l(s) = (2π|x|/(3√3))·Φ(−|x|/(√3 s))³ [J15]. */
 const TWO_PI_OVER_THREE_SQRT3: f64 = 1.2091995761561452337293855050947;
@@ -108,10 +108,12 @@ let lowerPdfZ: f64 = 0.0;
  */
 export function lowerMap(ax: f64, s: f64): f64 {
   const z = -ONE_OVER_SQRT3 * ax / s;
-  const p = normCdfFast(z);
+  // one exp(−z²/2) for Φ(z) and φ(z): bit-identical to normCdfFast(z) and normPdfFast(z)
+  const e = Math.abs(z) > 38.5 ? 0.0 : Math.exp(-0.5 * z * z);
+  const p = normCdfFastExp(z, e);
   lowerZ = z;
   lowerPhiZ = p;
-  lowerPdfZ = normPdfFast(z);
+  lowerPdfZ = ONE_OVER_SQRT_TWO_PI * e;
   return TWO_PI_OVER_THREE_SQRT3 * ax * p * p * p;
 }
 
@@ -146,14 +148,20 @@ export function inverseLowerMap(ax: f64, f: f64): f64 {
 // ---------------------------------------------------------------------------------------------------
 // Highest branch: f_u(s) = Φ(−s/2)  [J15]
 
-/** f_u(s) = Φ(−s/2). */
+/** φ(s/2) of the last `upperMap` call. */
+let upperPdf: f64 = 0.0;
+
+/** f_u(s) = Φ(−s/2); keeps φ(s/2) for `upperMapDs` (one exp for both, bit-identical to normCdfFast/normPdfFast). */
 export function upperMap(s: f64): f64 {
-  return normCdfFast(-0.5 * s);
+  const z = 0.5 * s;
+  const e = Math.abs(z) > 38.5 ? 0.0 : Math.exp(-0.5 * z * z);
+  upperPdf = ONE_OVER_SQRT_TWO_PI * e;
+  return normCdfFastExp(-z, e);
 }
 
-/** df_u/ds = −φ(s/2)/2. */
+/** df_u/ds = −φ(s/2)/2 at the s of the last `upperMap` call. */
 export function upperMapDs(s: f64): f64 {
-  return -0.5 * normPdfFast(0.5 * s);
+  return -0.5 * upperPdf;
 }
 
 /** (d²f_u/ds²)/(df_u/ds) = −s/4 (since d²f_u/ds² = (s/8)·φ(s/2)). */

@@ -4,7 +4,7 @@
  * (defaults filled in) from which the manifest and the kernel parameters are built.
  */
 import { InvalidInputError } from '../errors.js';
-import { checkExpiry, checkLevel, checkRate, checkVol } from '../options/validate.js';
+import { checkExpiry, checkLevel, checkRate, checkVol, fail } from '../options/validate.js';
 import { MAX_KAPPA, MAX_VARIANCE, MAX_VOL_OF_VOL } from '../options/models/validate.js';
 import type { OptionType } from '../options/types.js';
 import type { Fixings, McModel, McPayoff, MonteCarloSpec } from './types.js';
@@ -28,18 +28,7 @@ export const MAX_BLOCKS = 1 << 24;
 /** Largest expected number of Merton jumps per time step (λ·Δt); above it, use more steps. */
 export const MAX_JUMPS_PER_STEP = 50;
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (Array.isArray(value)) return `[array of ${value.length}]`;
-  if (value === null) return 'null';
-  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
-  return String(value);
-}
 
-function fail(field: string, value: unknown, rule: string, message: string): never {
-  throw new InvalidInputError(`${field} (${show(value)}) ${message}`, { field, value, rule });
-}
 
 function object(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, value, 'object', 'must be an object');

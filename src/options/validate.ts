@@ -22,14 +22,22 @@ export const MIN_LEVEL = 1e-100;
 /** Largest accepted spot, forward and strike (see {@link MIN_LEVEL}). */
 export const MAX_LEVEL = 1e100;
 
-/** A value as it appears in a message: strings quoted, so that '100' and 100 read differently. */
-function show(value: unknown): string {
+/**
+ * A value as it appears in an error message: strings quoted (so '100' and 100 read differently),
+ * bigints with their `n`, arrays and typed arrays by kind and length, objects by constructor name.
+ */
+export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'bigint') return `${value}n`;
+  if (Array.isArray(value)) return `[array of ${value.length}]`;
+  if (ArrayBuffer.isView(value) && 'length' in value) return `[${value.constructor.name} of ${String(value.length)}]`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
   return String(value);
 }
 
-function fail(field: string, value: unknown, rule: string, message: string): never {
+/** Throws InvalidInputError "field (value) message" with `details` { field, value, rule }. */
+export function fail(field: string, value: unknown, rule: string, message: string): never {
   throw new InvalidInputError(`${field} (${show(value)}) ${message}`, { field, value, rule });
 }
 

@@ -7,7 +7,8 @@
  * barrier is touched (term F). Discrete monitoring: Broadie, Glasserman & Kou (1997) continuity
  * correction, barrier shifted to H·e^{±0.5826·σ·√(T/m)} (away from the spot).
  */
-import { checkChoice, checkCommon, checkFixingCount, checkLevel, checkObject, checkRebate, fail } from './validate.js';
+import { fail } from '../validate.js';
+import { checkChoice, checkCommon, checkFixingCount, checkLevel, checkObject, checkRebate } from './validate.js';
 import { OUT_SLOT, runScalar } from './run.js';
 import type { BarrierOptionInput, ExoticResult } from './types.js';
 

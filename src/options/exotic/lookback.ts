@@ -5,7 +5,8 @@
  * Method: floating strike — Goldman, Sosin & Gatto (1979); fixed strike — Conze & Viswanathan (1991);
  * both as in Haug (2007) §4.15.1–4.15.2, with the zero-carry (r = q) limit evaluated without 0/0.
  */
-import { checkChoice, checkCommon, checkLevel, checkObject, fail } from './validate.js';
+import { fail } from '../validate.js';
+import { checkChoice, checkCommon, checkLevel, checkObject } from './validate.js';
 import { OUT_SLOT, runScalar } from './run.js';
 import type { ExoticResult, LookbackOptionInput } from './types.js';
 

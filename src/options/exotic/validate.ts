@@ -5,23 +5,12 @@
  * mark INVALID_INPUT.
  */
 import { InvalidInputError } from '../../errors.js';
-import { checkExpiry, checkLevel, checkObject, checkRate, checkType, checkVol, MAX_LEVEL } from '../validate.js';
+import { checkExpiry, checkLevel, checkObject, checkRate, checkType, checkVol, fail, MAX_LEVEL } from '../validate.js';
 
 /** Largest number of fixings (Asian averaging dates, discrete barrier monitoring dates). */
 export const MAX_FIXINGS = 100_000;
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (Array.isArray(value)) return `[array of ${value.length}]`;
-  if (value instanceof Float64Array) return `[Float64Array of ${value.length}]`;
-  return String(value);
-}
 
-/** Throws InvalidInputError "field (value) message". */
-export function fail(field: string, value: unknown, rule: string, message: string): never {
-  throw new InvalidInputError(`${field} (${show(value)}) ${message}`, { field, value, rule });
-}
 
 /** Validated fields common to the exotic pricers. */
 export interface CheckedCommon {

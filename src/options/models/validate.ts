@@ -4,7 +4,7 @@
  * and the value; the kernels (`assembly/options/models/limits.ts`) apply the same rules per element.
  */
 import { InvalidInputError } from '../../errors.js';
-import { checkExpiry, checkLevel, checkObject, checkRate, checkType, checkVol } from '../validate.js';
+import { checkExpiry, checkLevel, checkObject, checkRate, checkType, checkVol, fail } from '../validate.js';
 
 /** Largest `jumpIntensity` (jumps per year). */
 export const MAX_JUMP_INTENSITY = 1000;
@@ -19,15 +19,7 @@ export const MAX_KAPPA = 1000;
 /** Largest `volOfVol` (per √year). */
 export const MAX_VOL_OF_VOL = 10;
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  return String(value);
-}
 
-function fail(field: string, value: unknown, rule: string, message: string): never {
-  throw new InvalidInputError(`${field} (${show(value)}) ${message}`, { field, value, rule });
-}
 
 /** A finite number within [lo, hi]; `loOpen` makes the lower bound strict. */
 function checkRange(field: string, value: unknown, lo: number, hi: number, loOpen = false, hint = ''): number {

@@ -9,6 +9,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { TailguardError, init } from '../index.js';
 import { escapeUnprintable } from './escape.js';
 import { DEFAULT_SNAPSHOT } from './paths.js';
+import { progressBar } from './progress.js';
 import { renderText } from './render.js';
 import { buildReport } from './report.js';
 import { SnapshotError, loadSnapshot } from './snapshot.js';
@@ -36,7 +37,8 @@ async function report(opts: ReportOptions): Promise<void> {
   const file = opts.snapshot ?? displayPath(DEFAULT_SNAPSHOT);
   const chain = loadSnapshot(file);
   await init();
-  const result = buildReport(chain, opts.currency);
+  const progress = progressBar(process.stderr);
+  const result = await buildReport(chain, opts.currency, progress ? { progress } : {});
   process.stdout.write(opts.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
 }
 

@@ -214,6 +214,33 @@ function protectionSection(r: Report): string[] {
   return out;
 }
 
+const KIND_NAMES = { vanilla: 'vanilla', asian: 'Asian', downAndIn: 'down-and-in', putSpread: 'spread' } as const;
+
+function exoticSection(r: Report): string[] {
+  const x = r.exotic;
+  const ccy = r.snapshot.currency;
+  const out = [`4. Exotic protection for a holder of 1 ${ccy}: near 30 days, against the vanilla put`, ''];
+  if (x === null) return [...out, '  n/a: no expiry within 120 days with enough put strikes, or inputs outside the pricers\' ranges'];
+  out.push(...wrapText(`${x.expiryLabel} (${fixed(x.days, 2)} days), GBM on F ${grouped(x.forward, 2)} USD, r = 0, ` +
+    `vol ${percent(x.vol, 2)} (recomputed IV of ${name(x.volInstrument)}) for every contract; Monte Carlo ` +
+    `${grouped(x.mc.paths)} antithetic paths, seed ${x.mc.seed}; barrier monitored continuously.`, 100, 2));
+  const cols: Column[] = [
+    { header: 'contract' }, { header: 'MC $', align: 'right' }, { header: '+-SE', align: 'right' },
+    { header: '%S', align: 'right' }, { header: 'x van', align: 'right' }, { header: 'closed $', align: 'right' },
+    { header: '%S', align: 'right' }, { header: 'z', align: 'right' },
+  ];
+  out.push(...table(cols, x.rows.map((e) => [
+    clip(e.label, 36), usd(e.mcUsd, 2), usdFig(e.mcStandardErrorUsd, 2), pct(e.mcPctSpot, 3), fix(e.ratioToVanilla, 2),
+    marked(usd(e.closedFormUsd, 2), e.closedFormKind === 'geometricAsian' ? 'g' : ''), pct(e.closedFormPctSpot, 3),
+    fix(e.zScore, 1),
+  ]), 2));
+  for (const e of x.rows) out.push(...wrapText(`${KIND_NAMES[e.kind]}: ${e.note}.`, 100, 2));
+  out.push(...wrapText('closed = Black-76 (vanilla; spread = long leg - short leg), barrierOption (down-and-in), ' +
+    'g = geometric Asian on the same fixings, an upper bound for the arithmetic Asian put; z = (MC - closed) / SE, ' +
+    'the spread\'s SE being the sum of its legs\' SEs. USD per 1 ' + `${ccy}; %S = of spot.`, 100, 2));
+  return out;
+}
+
 /**
  * Renders the report as plain text: a header, the IV check, the smiles and term structure, and the
  * protection table; every line at most 100 characters.
@@ -235,5 +262,5 @@ export function renderText(r: Report): string {
     head.push(...wrapText(`warning:  ${plural(crossed.count, 'option')} quoted with bid > ask (crossed book), kept: ` +
       `${named.join(', ')}${crossed.count > named.length ? ', ...' : ''}. Only the ask is used, as the price a buyer pays.`, 100, 0));
   }
-  return [...head, '', ...ivSection(r), '', ...smileSection(r), '', ...protectionSection(r), ''].join('\n');
+  return [...head, '', ...ivSection(r), '', ...smileSection(r), '', ...protectionSection(r), '', ...exoticSection(r), ''].join('\n');
 }

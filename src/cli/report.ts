@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type CrossedBooks, crossedBooks } from './book.js';
 import { solveChain } from './chainIv.js';
+import { type ExoticOptions, type ExoticProtection, exoticProtection } from './exotic.js';
 import { type IvCheckResult, ivCheck } from './ivCheck.js';
 import { type Protection, protectionTable } from './protection.js';
 import { type ExpirySmile, buildSmiles } from './smile.js';
@@ -36,15 +37,18 @@ export interface Report {
   ivCheck: IvCheckResult & { acceptMedianVolPts: number; pass: boolean };
   smiles: ExpirySmile[];
   protection: Protection;
+  /** Exotic protection at ~30 days (null when the chain has no suitable expiry). */
+  exotic: ExoticProtection | null;
 }
 
 /**
  * Computes the report for one currency of a loaded snapshot (the library must be initialised).
  * @param all the whole file ({@link loadSnapshot})
  * @param currency e.g. 'BTC'.
+ * @param exotic Monte Carlo settings and progress of the exotic section.
  * @throws SnapshotError when the file has no option of that currency.
  */
-export function buildReport(all: OptionChain, currency: string): Report {
+export async function buildReport(all: OptionChain, currency: string, exotic: ExoticOptions = {}): Promise<Report> {
   const chain = selectCurrency(all, currency);
   const solved = solveChain(chain);
   const check = ivCheck(chain, solved);
@@ -71,5 +75,6 @@ export function buildReport(all: OptionChain, currency: string): Report {
     ivCheck: { ...check, acceptMedianVolPts: ACCEPT_MEDIAN_VOL_PTS, pass: check.medianAbsVolPts <= ACCEPT_MEDIAN_VOL_PTS },
     smiles: buildSmiles(chain, solved),
     protection,
+    exotic: await exoticProtection(chain, solved, protection.spot, exotic),
   };
 }

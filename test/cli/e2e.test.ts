@@ -39,6 +39,16 @@ describe('tailguard report (built CLI)', () => {
     expect(doc.smiles[6].delta).toBeGreaterThan(0.45);
     expect(doc.smiles[6].delta).toBeLessThan(0.55);
     expect(doc.protection.rows.length).toBeGreaterThanOrEqual(9);
+    const ex = doc.exotic;
+    expect(ex.expiryLabel).toBe('30JAN26');
+    expect(ex.mc).toMatchObject({ paths: 200000, antithetic: true, model: 'gbm', rate: 0 });
+    expect(ex.rows.map((r: { kind: string }) => r.kind)).toEqual(['vanilla', 'asian', 'downAndIn', 'putSpread']);
+    for (const r of ex.rows) {
+      for (const k of ['mcUsd', 'mcStandardErrorUsd', 'mcPctSpot', 'ratioToVanilla', 'closedFormUsd', 'zScore']) {
+        expect(typeof r[k], k).toBe('number');
+      }
+      expect(r.note.length).toBeGreaterThan(10);
+    }
   });
 
   it('prints a text report no wider than 100 columns', () => {
@@ -46,7 +56,8 @@ describe('tailguard report (built CLI)', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(100);
-    for (const heading of ['1. Implied vol check', '2. Smile per expiry', '3. Protection for a holder of 1 BTC']) {
+    for (const heading of ['1. Implied vol check', '2. Smile per expiry', '3. Protection for a holder of 1 BTC',
+      '4. Exotic protection for a holder of 1 BTC']) {
       expect(r.stdout).toContain(heading);
     }
     expect(r.stdout).toContain('median <= 0.01 vp: met');

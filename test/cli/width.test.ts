@@ -66,7 +66,7 @@ describe('text report width (built CLI)', () => {
 });
 
 describe('text report width (property over generated snapshots)', () => {
-  it('no line wider than 100 for random subsets, scales and expiry years', () => {
+  it('no line wider than 100 for random subsets, scales and expiry years', async () => {
     const arb = fc.record({
       rows: fc.uniqueArray(fc.integer({ min: 0, max: SHIPPED_ROWS - 1 }), { minLength: 1, maxLength: 40 }),
       scale: fc.integer({ min: -9, max: 6 }).map((e) => 10 ** e),
@@ -78,14 +78,14 @@ describe('text report width (property over generated snapshots)', () => {
       year: fc.option(fc.integer({ min: 2026, max: 2200 }), { nil: undefined }),
       ivScale: fc.double({ min: 0.01, max: 20, noNaN: true }),
     });
-    fc.assert(
-      fc.property(arb, ({ rows, scale, skew, year, ivScale }) => {
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ rows, scale, skew, year, ivScale }) => {
         const file = generatedSnapshot(rows, both(scaleUsd(scale), year === undefined ? () => {} : expiryYear(year), (c) => {
           c.implied_volatility = String(Math.min(10, Number(c.implied_volatility) * ivScale));
           if (skew !== undefined) c[skew.column] = String(Math.min(1e12, Number(c[skew.column]) * skew.scale));
         }));
         const chain = loadSnapshot(file);
-        const text = renderText(buildReport(chain, chain.currency[0]!));
+        const text = renderText(await buildReport(chain, chain.currency[0]!, { paths: 2000 }));
         expect(tooWide(text)).toEqual([]);
       }),
       { numRuns: 60, seed: 20260205 },

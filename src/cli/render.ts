@@ -232,11 +232,11 @@ function exoticSection(r: Report): string[] {
   out.push(...table(cols, x.rows.map((e) => [
     clip(e.label, 36), usd(e.mcUsd, 2), usdFig(e.mcStandardErrorUsd, 2), pct(e.mcPctSpot, 3), fix(e.ratioToVanilla, 2),
     marked(usd(e.closedFormUsd, 2), e.closedFormKind === 'geometricAsian' ? 'g' : ''), pct(e.closedFormPctSpot, 3),
-    fix(e.zScore, 1),
+    e.closedFormKind === 'geometricAsian' ? '-' : fix(e.zScore, 1), // a bound, not a value to test against
   ]), 2));
   for (const e of x.rows) out.push(...wrapText(`${KIND_NAMES[e.kind]}: ${e.note}.`, 100, 2));
   out.push(...wrapText('closed = Black-76 (vanilla; spread = long leg - short leg), barrierOption (down-and-in), ' +
-    'g = geometric Asian on the same fixings, an upper bound for the arithmetic Asian put; z = (MC - closed) / SE, ' +
+    'g = geometric Asian on the same fixings, an upper bound for the arithmetic Asian put (no z); z = (MC - closed) / SE, ' +
     'the spread\'s SE being the sum of its legs\' SEs. USD per 1 ' + `${ccy}; %S = of spot.`, 100, 2));
   return out;
 }

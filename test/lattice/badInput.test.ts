@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { americanOption, americanOptionBatch, InvalidInputError, Status } from '../../src/index.js';
 import { useWasm } from '../helpers/wasm.js';
+import { expectInvalid } from '../helpers/invalid.js';
 
 useWasm();
 
@@ -23,17 +24,6 @@ const rules: Record<string, unknown[]> = {
   type: ['Call', 'c', '', 1, undefined, null],
 };
 
-function expectInvalid(fn: () => unknown, field: string, value: unknown): void {
-  let error: unknown;
-  try { fn(); } catch (e) { error = e; }
-  expect(error, `${field} = ${String(value)} was accepted`).toBeInstanceOf(InvalidInputError);
-  const e = error as InvalidInputError;
-  expect(e.code).toBe('INVALID_INPUT');
-  expect(e.details.field).toBe(field);
-  expect(e.message).toContain(field);
-  if (typeof value === 'number') expect(e.message).toContain(`(${String(value)})`);
-  if (typeof value === 'string') expect(e.message).toContain(`(${JSON.stringify(value)})`);
-}
 
 const good = {
   type: 'put', spot: 100, strike: 110, expiryYears: 1, vol: 0.3, rate: 0.05, dividendYield: 0.02,

@@ -7,6 +7,7 @@ import {
   thetaPerDay, vegaPerVolPoint, yearsFromDays,
 } from '../../src/index.js';
 import { useWasm } from '../helpers/wasm.js';
+import { expectInvalid } from '../helpers/invalid.js';
 
 useWasm();
 
@@ -25,17 +26,6 @@ const rules: Record<string, number[]> = {
   price: [-0.01, -1e-300],
 };
 
-function expectInvalid(fn: () => unknown, field: string, value: unknown): void {
-  let error: unknown;
-  try { fn(); } catch (e) { error = e; }
-  expect(error, `${field} = ${String(value)} was accepted`).toBeInstanceOf(InvalidInputError);
-  const e = error as InvalidInputError;
-  expect(e.code).toBe('INVALID_INPUT');
-  expect(e.details.field).toBe(field);
-  expect(e.message).toContain(field);
-  if (typeof value === 'number') expect(e.message).toContain(`(${String(value)})`);
-  if (typeof value === 'string') expect(e.message).toContain(`(${JSON.stringify(value)})`); // '100' reads as a string
-}
 
 const bsm = { type: 'call', spot: 100, strike: 95, expiryYears: 0.5, vol: 0.3, rate: 0.03, dividendYield: 0.01 } as const;
 const b76 = { type: 'put', forward: 100, strike: 95, expiryYears: 0.5, vol: 0.3, rate: 0.03 } as const;

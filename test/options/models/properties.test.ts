@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { blackScholes, hestonPrice, InvalidInputError, mertonJumpDiffusion } from '../../../src/index.js';
 import { useWasm } from '../../helpers/wasm.js';
+import { expectInvalid } from '../../helpers/invalid.js';
 
 useWasm();
 
@@ -169,16 +170,6 @@ const rules: Record<string, unknown[]> = {
   v0: [-1e-9, 100.01], kappa: [0, -1, 1000.5], theta: [-0.01, 101], volOfVol: [-1e-9, 10.01], rho: [1.0001, -1.5],
 };
 
-function expectInvalid(fn: () => unknown, field: string, value: unknown): void {
-  let error: unknown;
-  try { fn(); } catch (e) { error = e; }
-  expect(error, `${field} = ${String(value)} was accepted`).toBeInstanceOf(InvalidInputError);
-  const e = error as InvalidInputError;
-  expect(e.code).toBe('INVALID_INPUT');
-  expect(e.details.field).toBe(field);
-  expect(e.message).toContain(field);
-  if (typeof value === 'number') expect(e.message).toContain(`(${String(value)})`);
-}
 
 describe.each([
   ['mertonJumpDiffusion', mertonJumpDiffusion as (o: never) => unknown, merton],

@@ -65,15 +65,30 @@ function imports(): WebAssembly.Imports {
   };
 }
 
-async function instantiate(source: WasmSource): Promise<KernelExports> {
-  let module: WebAssembly.Module;
-  if (source instanceof WebAssembly.Module) {
-    module = source;
-  } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-    module = await WebAssembly.compile(source as BufferSource);
-  } else {
-    module = await WebAssembly.compile(await readBytes(source) as BufferSource);
+/**
+ * Compiles the tailguard WASM module: reads it (Node: file; otherwise fetch) unless given bytes or a
+ * module, which is returned as is. The worker pool compiles once here and hands the module to each
+ * worker, which instantiates it through {@link init}.
+ * @param source a URL or path, the bytes, or a compiled module; default: `tailguard.wasm` next to this module.
+ * @throws WasmInitError (as a rejection) when the module cannot be read or compiled.
+ */
+export async function compileWasm(source: WasmSource = defaultUrl()): Promise<WebAssembly.Module> {
+  if (source instanceof WebAssembly.Module) return source;
+  try {
+    const bytes = source instanceof ArrayBuffer || ArrayBuffer.isView(source) ? source : await readBytes(source);
+    return await WebAssembly.compile(bytes as BufferSource);
+  } catch (cause) {
+    throw loadError(source, cause);
   }
+}
+
+function loadError(source: WasmSource, cause: unknown): WasmInitError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new WasmInitError(`could not load the tailguard WASM module from ${describe(source)}: ${reason}`, { source: describe(source) });
+}
+
+async function instantiate(source: WasmSource): Promise<KernelExports> {
+  const module = await compileWasm(source);
   const instance = await WebAssembly.instantiate(module, imports());
   const exports = instance.exports as unknown as KernelExports;
   for (const name of ['memory', 'alloc', 'free', 'blackScholesBatch', 'black76Batch', 'impliedVolBatch'] as const) {
@@ -101,8 +116,7 @@ export function init(options?: InitOptions): Promise<void> {
       (exports) => { kernels = exports; },
       (cause: unknown) => {
         pending = undefined;
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new WasmInitError(`could not load the tailguard WASM module from ${describe(source)}: ${reason}`, { source: describe(source) });
+        throw cause instanceof WasmInitError ? cause : loadError(source, cause);
       },
     );
   }

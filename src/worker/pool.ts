@@ -28,7 +28,7 @@ import type { CrashMode } from './api.js';
 import { installErrorTransfer } from './errors.js';
 import type { WorkerHandle, WorkerHost } from './host.js';
 import { jobFor, type BlockJob, type JobKind, type ResultOf, type SpecOf } from './jobs.js';
-import { compileWasm } from './wasmModule.js';
+import { compileWasm } from '../wasm/loader.js';
 
 /** Options of {@link createPool}. */
 export interface PoolOptions {

@@ -130,7 +130,7 @@ describe('pool.monteCarlo errors and abort', () => {
 
   it("the engine's own InvalidInputError thrown inside a worker arrives typed, with its details", async () => {
     const { nodeHost } = await import(new URL('worker/nodeHost.js', DIST).href) as typeof import('../../src/worker/nodeHost.js');
-    const { compileWasm } = await import(new URL('worker/wasmModule.js', DIST).href) as typeof import('../../src/worker/wasmModule.js');
+    const { compileWasm } = await import(new URL('wasm/loader.js', DIST).href) as typeof import('../../src/wasm/loader.js');
     const { planMonteCarlo } = await import(new URL('mc/index.js', DIST).href) as typeof import('../../src/mc/index.js');
     const handle = nodeHost.spawn();
     handle.setBusy(true);

@@ -33,18 +33,26 @@
 //     for delta and gamma, vol ± h_σ for vega.
 // Antithetics: the pair's second path uses 1 − u for every uniform; a sample is the pair's mean (its
 // variance is what the standard error needs, case C08).
+// Randomised QMC (P_QMC, GBM only; validated in src/mc/validate.ts): point j of replication r is Sobol' point j
+// (../rng/sobol.ts, dimension k = construction step k) XOR-ed with replication r's digital shift (Philox
+// counter (⌊k/4⌋, 1, r, 0) under the seed), mapped to (x + ½)·2^-32 and Φ⁻¹, and turned into the path by a
+// Brownian bridge (terminal value first, then midpoints breadth-first). Block b holds points of replication
+// ⌊b / P_BPR⌋ only; the facade takes the standard error from the R replication means. No antithetics,
+// control variates or Greeks with QMC.
 // Fast path: GBM + European + one-step grid + no Greeks runs four samples per iteration in ./fastEuropean.ts
 // (f64x2/i32x4 SIMD), bit-identical to the generic path below (P_NO_FAST forces the generic path in tests).
 // Never throws; allocates nothing; reads its columns with load/store.
 
 import { streamStart, nextUniform, nextNormal } from "../rng/stream";
 import { normInv } from "../math/normal";
+import { philox4x32, philoxR0, philoxR1, philoxR2, philoxR3 } from "../rng/philox";
+import { sobolBits } from "../rng/sobol";
 import { fastEuropeanRun, fastReset, fSy, fSyy, fSc, fScc, fSyc } from "./fastEuropean";
 import {
   P_MODEL, P_PAYOFF, P_CALL, P_SPOT, P_STRIKE, P_EXPIRY, P_RATE, P_DIV, P_VOL, P_CASH, P_GEOMETRIC, P_BARRIER,
   P_UP, P_OUT, P_REBATE, P_CONTINUOUS, P_FLOATING, P_LAMBDA, P_JMEAN, P_JVOL, P_V0, P_KAPPA, P_THETA, P_XI,
   P_RHO, P_PATHS, P_BLOCK, P_ANTI, P_CV_GEOM, P_GREEKS, P_SEED_LO, P_SEED_HI, P_NGRID, P_SPOT_BUMP, P_VOL_BUMP,
-  P_NO_FAST, P_HESTON_DT, MODEL_GBM, MODEL_MERTON, MODEL_HESTON, PAY_EUROPEAN, PAY_DIGITAL, PAY_ASIAN, PAY_BARRIER, PAY_LOOKBACK,
+  P_NO_FAST, P_HESTON_DT, P_QMC, P_REPS, P_BPR, MODEL_GBM, MODEL_MERTON, MODEL_HESTON, PAY_EUROPEAN, PAY_DIGITAL, PAY_ASIAN, PAY_BARRIER, PAY_LOOKBACK,
   S_N, S_Y, S_YY, S_C, S_CC, S_YC, S_D, WIDTH_BASE, WIDTH_GREEKS,
 } from "./params";
 
@@ -66,7 +74,18 @@ const SC_A: i32 = 13;
 const SC_PE: i32 = 14;  // Merton e^{−λΔ}
 const SC_PM: i32 = 15;  // Merton λΔ
 const SC_NS: i32 = 16;  // Heston internal QE sub-steps of the grid step
-export const SCRATCH_COLUMNS: i32 = 17;
+// QMC (Brownian bridge): construction step k sets W at grid index BI from W at BL (−1: t = 0) and BR
+const SC_BI: i32 = 17;
+const SC_BL: i32 = 18;
+const SC_BR: i32 = 19;  // −1: none (the terminal step)
+const SC_BWL: i32 = 20;
+const SC_BWR: i32 = 21;
+const SC_BSD: i32 = 22;
+const SC_QL: i32 = 23;  // interval queue of the construction (left, right grid indices)
+const SC_QR: i32 = 24;
+const SC_SHIFT: i32 = 25; // digital shift (u32 as f64) of each dimension for the current replication
+const SC_W: i32 = 26;   // bridged Brownian values W(t_i)
+export const SCRATCH_COLUMNS: i32 = 27;
 
 // Configuration of the current call (module globals; the kernel is single-threaded).
 let gModel: i32 = 0;
@@ -329,7 +348,7 @@ let gHv: f64 = 0.0;
 
 /** Simulates one path (the stream is positioned) and sets rY, rC and (with Greeks) rD, rG, rV. */
 function onePath(): void {
-  generate();
+  if (!gQmc) generate();
   const greeks = gGreeks && gModel != MODEL_HESTON;
   const payoff = gPayoff;
   const pw = greeks && (payoff == PAY_EUROPEAN || payoff == PAY_ASIAN || payoff == PAY_LOOKBACK);
@@ -366,6 +385,69 @@ function onePath(): void {
     const vu = evalPath(gX0, sig + hv, false);
     const vd = evalPath(gX0, sig - hv, false);
     rV = (vu - vd) / (2.0 * hv);
+  }
+}
+
+let gQmc: bool = false;
+
+/**
+ * Brownian-bridge construction order (QMC): the terminal W(t_N) first, then breadth-first the midpoint (by
+ * grid index) of each interval, so dimension k of the Sobol' point drives construction step k (the first
+ * dimensions carry the large-scale shape of the path). Works on any grid (times need not be equally spaced).
+ */
+function setupBridge(): void {
+  const n = gN;
+  let t0: f64 = 0.0;
+  st(SC_BI, 0, <f64>(n - 1)); st(SC_BL, 0, -1.0); st(SC_BR, 0, -1.0);
+  st(SC_BWL, 0, 0.0); st(SC_BWR, 0, 0.0); st(SC_BSD, 0, Math.sqrt(load<f64>(gTimes + (<usize>(n - 1) << 3)) - t0));
+  let k = 1;
+  let qh = 0, qt = 0;
+  st(SC_QL, qt, -1.0); st(SC_QR, qt, <f64>(n - 1)); qt++;
+  while (qh < qt) {
+    const l = <i32>ld(SC_QL, qh), r = <i32>ld(SC_QR, qh); qh++;
+    if (r - l < 2) continue;
+    const m = (l + r) >> 1;
+    const tl = l < 0 ? 0.0 : load<f64>(gTimes + (<usize>l << 3));
+    const tr = load<f64>(gTimes + (<usize>r << 3));
+    const tm = load<f64>(gTimes + (<usize>m << 3));
+    st(SC_BI, k, <f64>m); st(SC_BL, k, <f64>l); st(SC_BR, k, <f64>r);
+    st(SC_BWL, k, (tr - tm) / (tr - tl)); st(SC_BWR, k, (tm - tl) / (tr - tl));
+    st(SC_BSD, k, Math.sqrt((tm - tl) * (tr - tm) / (tr - tl)));
+    k++;
+    st(SC_QL, qt, <f64>l); st(SC_QR, qt, <f64>m); qt++;
+    st(SC_QL, qt, <f64>m); st(SC_QR, qt, <f64>r); qt++;
+  }
+}
+
+/** Digital shifts of replication `rep`: dimension d's u32 from Philox counter (⌊d/4⌋, 1, rep, 0), word d mod 4. */
+function setShifts(rep: u32, k0: u32, k1: u32): void {
+  for (let d = 0; d < gN; d++) {
+    if ((d & 3) == 0) philox4x32(<u32>(d >> 2), 1, rep, 0, k0, k1);
+    const q = d & 3;
+    const w = q == 0 ? philoxR0 : q == 1 ? philoxR1 : q == 2 ? philoxR2 : philoxR3;
+    st(SC_SHIFT, d, <f64>w);
+  }
+}
+
+/** 2^-32. */
+const TWO_M32: f64 = 2.3283064365386963e-10;
+
+/** The normals SC_Z of QMC point `index` (shifted Sobol' point → Φ⁻¹ → Brownian bridge → increments). */
+function generateQmc(index: u32): void {
+  const n = gN;
+  for (let k = 0; k < n; k++) {
+    const bits = sobolBits(index, k) ^ <u32>ld(SC_SHIFT, k);
+    const z = normInv((<f64>bits + 0.5) * TWO_M32);
+    const m = <i32>ld(SC_BI, k), l = <i32>ld(SC_BL, k), r = <i32>ld(SC_BR, k);
+    const wl = l < 0 ? 0.0 : ld(SC_W, l);
+    const wr = r < 0 ? 0.0 : ld(SC_W, r);
+    st(SC_W, m, ld(SC_BWL, k) * wl + ld(SC_BWR, k) * wr + ld(SC_BSD, k) * z);
+  }
+  let prev: f64 = 0.0;
+  for (let i = 0; i < n; i++) {
+    const w = ld(SC_W, i);
+    st(SC_Z, i, (w - prev) / ld(SC_SQ, i));
+    prev = w;
   }
 }
 
@@ -410,6 +492,7 @@ function setup(params: usize, times: usize, weights: usize, scratch: usize): voi
   gThetaH = theta;
   gKappa = kappa;
   gXiZero = xi == 0.0;
+  gQmc = load<f64>(params + (<usize>P_QMC << 3)) != 0.0;
   const subDt = load<f64>(params + (<usize>P_HESTON_DT << 3));
   let prev: f64 = 0.0;
   for (let i = 0; i < gN; i++) {
@@ -445,6 +528,7 @@ function setup(params: usize, times: usize, weights: usize, scratch: usize): voi
       st(SC_PM, i, m);
     }
   }
+  if (gQmc) setupBridge();
 }
 
 /**
@@ -462,7 +546,10 @@ export function mcRunBlocksImpl(params: usize, times: usize, weights: usize, scr
   const k0 = <u32><u64>load<f64>(params + (<usize>P_SEED_LO << 3));
   const k1 = <u32><u64>load<f64>(params + (<usize>P_SEED_HI << 3));
   const width = gGreeks ? WIDTH_GREEKS : WIDTH_BASE;
-  const useFast = gModel == MODEL_GBM && gPayoff == PAY_EUROPEAN && gN == 1 && !gGreeks
+  const reps = <i64>load<f64>(params + (<usize>P_REPS << 3));
+  const bpr = <i64>load<f64>(params + (<usize>P_BPR << 3));
+  const perRep = gQmc ? paths / reps : 0;
+  const useFast = !gQmc && gModel == MODEL_GBM && gPayoff == PAY_EUROPEAN && gN == 1 && !gGreeks
     && load<f64>(params + (<usize>P_NO_FAST << 3)) == 0.0;
   const fastMu = gB - gLambda * gJk - 0.5 * gSigma * gSigma;
   let o = out;
@@ -472,6 +559,14 @@ export function mcRunBlocksImpl(params: usize, times: usize, weights: usize, scr
     if (last > paths) last = paths;
     let s0: i64 = first, s1: i64 = last;
     if (anti) { s0 = first >> 1; s1 = last >> 1; }
+    if (gQmc) {
+      // block b: points [(b mod bpr)·block, …) of replication ⌊b / bpr⌋ (each replication perRep points)
+      const rep = <i64>b / bpr;
+      s0 = (<i64>b - rep * bpr) * block;
+      s1 = s0 + block;
+      if (s1 > perRep) s1 = perRep;
+      setShifts(<u32>rep, k0, k1);
+    }
     let sy: f64 = 0.0, syy: f64 = 0.0, sc: f64 = 0.0, scc: f64 = 0.0, syc: f64 = 0.0;
     let sd: f64 = 0.0, sdd: f64 = 0.0, sg: f64 = 0.0, sgg: f64 = 0.0, sv: f64 = 0.0, svv: f64 = 0.0;
     let jFirst = s0;
@@ -483,7 +578,8 @@ export function mcRunBlocksImpl(params: usize, times: usize, weights: usize, scr
       jFirst = s0 + (groups << 2);
     }
     for (let j = jFirst; j < s1; j++) {
-      streamStart(k0, k1, <u64>j, false);
+      if (gQmc) generateQmc(<u32>j);
+      else streamStart(k0, k1, <u64>j, false);
       onePath();
       let y = rY, c = rC, d = rD, g = rG, v = rV;
       if (anti) {

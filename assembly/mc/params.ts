@@ -38,6 +38,9 @@ export const P_NGRID: i32 = 32;      // number of grid times t_1 … t_N (t_N = 
 export const P_SPOT_BUMP: i32 = 33;  // relative spot bump for CRN Greeks (barrier)
 export const P_VOL_BUMP: i32 = 34;   // absolute vol bump for CRN Greeks (barrier)
 export const P_NO_FAST: i32 = 35;    // 1 forces the generic path (tests of the fast path's bit-identity)
+export const P_QMC: i32 = 37;        // 1 randomised quasi-Monte Carlo (Sobol' + Brownian bridge + digital shifts; GBM)
+export const P_REPS: i32 = 38;       // QMC: independent replications R (each paths / R points)
+export const P_BPR: i32 = 39;        // QMC: blocks per replication (block b: replication ⌊b / P_BPR⌋)
 export const P_HESTON_DT: i32 = 36; // Heston: largest internal QE sub-step (years; see src/mc/plan.ts hestonSubStep)
 /** Number of parameter slots. */
 export const P_COUNT: i32 = 40;

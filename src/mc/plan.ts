@@ -15,10 +15,10 @@ import { align16, batchBlock } from '../wasm/arena.js';
 import { wasm } from '../wasm/loader.js';
 import { geometricAsian } from '../options/exotic/geometricAsian.js';
 import { canonicalJson, fnv1a64 } from './hash.js';
-import { ModelCode, PayoffCode, Slot, SLOT_COUNT, WIDTH_BASE, WIDTH_GREEKS } from './slots.js';
+import { ModelCode, Partial, PayoffCode, Slot, SLOT_COUNT, WIDTH_BASE, WIDTH_GREEKS } from './slots.js';
 import { emptyAccumulator, estimate, foldBlocks, greekEstimate, type Accumulator } from './stats.js';
 import type { Fixings, McGreeks, McManifest, McResult, MonteCarloSpec } from './types.js';
-import { checkBlockSize, checkSpec } from './validate.js';
+import { checkBlockSize, checkSpec, MAX_QMC_DIMENSIONS } from './validate.js';
 import { VERSION } from './version.js';
 
 /** Relative spot bump and absolute vol bump of the common-random-number Greeks (barriers). */
@@ -47,6 +47,10 @@ export interface McPlan {
   /** Known mean of the control variate. */
   cvMean: number;
   greeks: boolean;
+  /** Randomised QMC: R replications of paths / R points, block b in replication ⌊b / blocksPerReplication⌋. */
+  quasiRandom: boolean;
+  replications: number;
+  blocksPerReplication: number;
   greekMethods: McGreeks['method'];
   confidence: number;
 }
@@ -114,6 +118,10 @@ export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
   const fixings = 'fixings' in payoff && payoff.fixings !== undefined ? fixingTimes(payoff.fixings, T) : undefined;
   const { times, isFixing } = buildGrid(c.steps, T, fixings);
   if (times.length > 200_000) throw new InvalidInputError(`steps (${c.steps}) with ${fixings?.length ?? 0} fixings give ${times.length} simulation times; at most 200000`, { field: 'steps', value: c.steps, rule: '<= 200000 times' });
+  if (c.quasiRandom && times.length > MAX_QMC_DIMENSIONS) {
+    throw new InvalidInputError(`steps (${c.steps}) with ${fixings?.length ?? 0} fixings give ${times.length} simulation times (Sobol' dimensions); quasiRandom supports at most ${MAX_QMC_DIMENSIONS} (the Joe–Kuo direction numbers shipped): use fewer steps or quasiRandom: false`,
+      { field: 'steps', value: c.steps, rule: `<= ${MAX_QMC_DIMENSIONS} simulation times with quasiRandom` });
+  }
   let weights: number[];
   if (payoff.type === 'asian') weights = isFixing.map((f) => (f ? 1 / fixings!.length : 0));
   else if ((payoff.type === 'barrier' && payoff.monitoring === 'discrete') || payoff.type === 'lookback') weights = fixings ? isFixing.map((f) => (f ? 1 : 0)) : times.map(() => 1);
@@ -176,10 +184,16 @@ export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
       rate, dividendYield: q, fixings }).price;
   }
 
-  const blockCount = Math.ceil(c.paths / blockSize);
-  const body = {
+  const reps = c.quasiRandom ? c.replications : 0;
+  const blocksPerReplication = c.quasiRandom ? Math.ceil(c.paths / reps / blockSize) : 0;
+  const blockCount = c.quasiRandom ? reps * blocksPerReplication : Math.ceil(c.paths / blockSize);
+  p[Slot.qmc] = c.quasiRandom ? 1 : 0;
+  p[Slot.replications] = reps;
+  p[Slot.blocksPerReplication] = blocksPerReplication;
+  const body: Omit<McManifest, 'hash'> = {
     version: VERSION, model, payoff, expiryYears: T, paths: c.paths, steps: c.steps, seed: c.seed.value,
-    antithetic: c.antithetic, controlVariate: c.controlVariate, quasiRandom: c.quasiRandom, greeks: c.greeks,
+    antithetic: c.antithetic, controlVariate: c.controlVariate, quasiRandom: c.quasiRandom,
+    ...(c.quasiRandom ? { replications: reps } : {}), greeks: c.greeks,
     confidence: c.confidence, blockSize, blocks: blockCount,
   };
   const hash = manifestHash(body);
@@ -198,7 +212,7 @@ export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
   return {
     manifest, params: p, times, weights, paths: c.paths, blockSize, blockCount, pathWork,
     width: c.greeks ? WIDTH_GREEKS : WIDTH_BASE, antithetic: c.antithetic, controlVariate: c.controlVariate,
-    cvMean, greeks: c.greeks, greekMethods, confidence: c.confidence,
+    cvMean, greeks: c.greeks, quasiRandom: c.quasiRandom, replications: reps, blocksPerReplication, greekMethods, confidence: c.confidence,
   };
 }
 
@@ -235,12 +249,40 @@ export function runBlocks(plan: McPlan, firstBlock: number, endBlock: number): F
 
 /** Folds blocks [from, from + count) of `partials` (all blocks' partials, block b at b·width) into `acc`, in order. */
 export function foldPlan(plan: McPlan, acc: Accumulator, partials: Float64Array, from: number, count: number): Accumulator {
+  if (plan.quasiRandom) {
+    // blocks arrive strictly in block order: the next one is block acc.qmc.blocks
+    const q = acc.qmc ??= { blocks: 0, n: new Array<number>(plan.replications).fill(0), sy: new Array<number>(plan.replications).fill(0) };
+    for (let b = from; b < from + count; b++) {
+      const r = Math.floor(q.blocks / plan.blocksPerReplication);
+      q.n[r]! += partials[b * plan.width + Partial.n]!;
+      q.sy[r]! += partials[b * plan.width + Partial.y]!;
+      q.blocks++;
+    }
+  }
   return foldBlocks(acc, partials, plan.width, from, count);
+}
+
+/**
+ * Randomised QMC estimate: the mean of the replication means and the standard error of that mean,
+ * sd(means)/√R (replications not yet started — progress reports — are left out).
+ */
+function qmcEstimate(plan: McPlan, acc: Accumulator): { price: number; standardError: number } {
+  const means: number[] = [];
+  const q = acc.qmc;
+  if (q) for (let r = 0; r < plan.replications; r++) if (q.n[r]! > 0) means.push(q.sy[r]! / q.n[r]!);
+  const R = means.length;
+  if (R === 0) return { price: NaN, standardError: NaN };
+  let m = 0;
+  for (const x of means) m += x;
+  m /= R;
+  let ss = 0;
+  for (const x of means) ss += (x - m) * (x - m);
+  return { price: m, standardError: R > 1 ? Math.sqrt(ss / (R - 1) / R) : NaN };
 }
 
 /** The result of the totals `acc` (the fold of all blocks, or a prefix for progress). */
 export function resultOf(plan: McPlan, acc: Accumulator): McResult {
-  const e = estimate(acc, plan.controlVariate, plan.cvMean);
+  const e = plan.quasiRandom ? qmcEstimate(plan, acc) : estimate(acc, plan.controlVariate, plan.cvMean);
   const z = normInv(0.5 + 0.5 * plan.confidence);
   const half = z * e.standardError;
   const result: McResult = {
@@ -270,7 +312,7 @@ export function mergeBlocks(plan: McPlan, partials: Float64Array): McResult {
     const len = partials instanceof Float64Array ? partials.length : -1;
     throw new InvalidInputError(`partials has length ${len}, expected ${plan.blockCount * plan.width} (${plan.blockCount} blocks × ${plan.width})`, { field: 'partials', value: len });
   }
-  return finalResult(plan, foldBlocks(emptyAccumulator(), partials, plan.width, 0, plan.blockCount));
+  return finalResult(plan, foldPlan(plan, emptyAccumulator(), partials, 0, plan.blockCount));
 }
 
 /**

@@ -6,7 +6,7 @@ export const Slot = {
   model: 0, payoff: 1, call: 2, spot: 3, strike: 4, expiry: 5, rate: 6, dividendYield: 7, vol: 8, cash: 9,
   geometric: 10, barrier: 11, up: 12, out: 13, rebate: 14, continuous: 15, floating: 16, jumpIntensity: 17,
   jumpMean: 18, jumpVol: 19, v0: 20, kappa: 21, theta: 22, volOfVol: 23, rho: 24, paths: 25, blockSize: 26,
-  antithetic: 27, cvGeometric: 28, greeks: 29, seedLo: 30, seedHi: 31, grid: 32, spotBump: 33, volBump: 34, noFast: 35, hestonSubDt: 36,
+  antithetic: 27, cvGeometric: 28, greeks: 29, seedLo: 30, seedHi: 31, grid: 32, spotBump: 33, volBump: 34, noFast: 35, hestonSubDt: 36, qmc: 37, replications: 38, blocksPerReplication: 39,
 } as const;
 
 /** Number of parameter slots (P_COUNT). */

@@ -15,6 +15,8 @@ export interface Accumulator {
   my: number; mc: number; md: number; mg: number; mv: number;
   /** Centred second moments Σ(y − ȳ)², Σ(c − c̄)², Σ(y − ȳ)(c − c̄), and of the Greeks. */
   syy: number; scc: number; syc: number; sdd: number; sgg: number; svv: number;
+  /** QMC only (created by foldPlan): blocks folded so far and each replication's count and Σ Y. */
+  qmc?: { blocks: number; n: number[]; sy: number[] };
 }
 
 export function emptyAccumulator(): Accumulator {

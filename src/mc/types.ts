@@ -123,6 +123,12 @@ export interface MonteCarloSpec {
   controlVariate?: boolean;
   /** Sobol quasi-random numbers: not available yet (must be false or absent). */
   quasiRandom?: boolean;
+  /**
+   * With quasiRandom: independent randomised replications R (2 … 1024, default 16; paths must be a multiple
+   * of R, each replication being paths / R shifted Sobol' points). The standard error is that of the R
+   * replication means.
+   */
+  replications?: number;
   /** Delta, gamma and vega with standard errors (GBM and Merton). */
   greeks?: boolean;
   /** Two-sided confidence level of `confidenceInterval`, in (0, 1); default 0.95. */
@@ -179,6 +185,8 @@ export interface McManifest {
   antithetic: boolean;
   controlVariate: boolean;
   quasiRandom: boolean;
+  /** QMC replications R (present only with quasiRandom: true). */
+  replications?: number;
   /** Greeks requested (part of the hash only when true). */
   greeks: boolean;
   /** Confidence level of the interval (part of the hash only when not 0.95). */

@@ -27,6 +27,11 @@ export const WORK_BUDGET = 1 << 20;
 export const MAX_BLOCKS = 1 << 24;
 /** Largest expected number of Merton jumps per time step (λ·Δt); above it, use more steps. */
 export const MAX_JUMPS_PER_STEP = 50;
+/** Largest number of simulation times (Sobol' dimensions) with quasiRandom: the Joe–Kuo table shipped. */
+export const MAX_QMC_DIMENSIONS = 1024;
+/** Default and largest number of QMC replications. */
+export const DEFAULT_REPLICATIONS = 16;
+export const MAX_REPLICATIONS = 1024;
 
 
 
@@ -207,12 +212,14 @@ export interface CheckedSpec {
   antithetic: boolean;
   controlVariate: boolean;
   quasiRandom: boolean;
+  /** QMC replications (0 without quasiRandom). */
+  replications: number;
   greeks: boolean;
   confidence: number;
 }
 
 /** Fields a spec may have: the spec's own and a manifest's (version, hash, blocks). */
-const SPEC_KEYS = ['model', 'payoff', 'expiryYears', 'paths', 'steps', 'seed', 'antithetic', 'controlVariate', 'quasiRandom', 'greeks',
+const SPEC_KEYS = ['model', 'payoff', 'expiryYears', 'paths', 'steps', 'seed', 'antithetic', 'controlVariate', 'quasiRandom', 'replications', 'greeks',
   'confidence', 'blockSize', 'version', 'hash', 'blocks'] as const;
 
 /** Validates a whole spec; throws InvalidInputError naming the first bad field. */
@@ -250,13 +257,23 @@ export function checkSpec(spec: unknown, packageVersion: string): CheckedSpec {
   }
   const seed = checkSeed(o.seed);
   const quasiRandom = bool('quasiRandom', o.quasiRandom);
-  if (quasiRandom) fail('quasiRandom', true, 'false', 'is not available yet (Sobol sequences are planned); use pseudo-random paths');
   const greeks = bool('greeks', o.greeks);
+  let replications = 0;
+  if (quasiRandom) {
+    if (model.type !== 'gbm') fail('quasiRandom', true, "false with model.type '" + model.type + "'", `is available for the gbm model only (model.type is '${model.type}'); use pseudo-random paths`);
+    if (antithetic) fail('antithetic', true, 'false with quasiRandom', 'cannot be combined with quasiRandom: true (the Sobol\' points are already balanced; use one or the other)');
+    if (controlVariate) fail('controlVariate', true, 'false with quasiRandom', 'cannot be combined with quasiRandom: true');
+    if (greeks) fail('greeks', true, 'false with quasiRandom', 'are not available with quasiRandom: true');
+    replications = o.replications === undefined ? DEFAULT_REPLICATIONS : integer('replications', o.replications, 2, MAX_REPLICATIONS);
+    if (paths % replications !== 0) fail('paths', paths, `multiple of replications (${replications})`, `must be a multiple of replications (${replications}) with quasiRandom: each replication has paths / replications points`);
+  } else if (o.replications !== undefined) {
+    fail('replications', o.replications, 'absent without quasiRandom', 'applies to quasiRandom: true only');
+  }
   if (greeks && model.type === 'heston') fail('greeks', true, 'gbm | merton', 'are available for the gbm and merton models only');
   if (greeks && model.type !== 'heston' && model.vol === 0) fail('model.vol', 0, '> 0 with greeks', 'must be > 0 when greeks are requested');
   const confidence = o.confidence === undefined ? 0.95 : range('confidence', o.confidence, 0, 1, true);
   if (confidence >= 1) fail('confidence', confidence, '< 1', 'must be < 1');
-  return { model, payoff, expiryYears, paths, steps, seed, antithetic, controlVariate, quasiRandom, greeks, confidence };
+  return { model, payoff, expiryYears, paths, steps, seed, antithetic, controlVariate, quasiRandom, replications, greeks, confidence };
 }
 
 /**

@@ -35,12 +35,12 @@ Row kinds:
     reference is the European value (never exercised early).
   * 'reference' (European): AnalyticEuropeanEngine price, delta, gamma, theta (exact).
 """
-import json
 import math
 import os
 from datetime import date
 
 import QuantLib as ql
+from vectorio import write_vectors
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'vectors', 'quantlib_american.json')
 SOURCE = f'QuantLib {ql.__version__} (Debian quantlib-python)'
@@ -186,11 +186,7 @@ def main():
                  "(European) prices; FD or analytic Greeks. Theta per year of calendar time.",
         'rows': rows,
     }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, 'w') as fh:
-        json.dump(doc, fh, indent=1)
-        fh.write('\n')
-    print(f'wrote {len(rows)} rows to {os.path.normpath(OUT)}')
+    write_vectors(OUT, doc)
 
 
 if __name__ == '__main__':

@@ -26,11 +26,11 @@ mpmath (`source` says so): E[e^{−rτ}; τ ≤ T] = ∫_0^T e^{−rt} f_τ(t) d
 f_τ of drifted Brownian motion, 30 digits; and zero-carry lookback rows (r = q, where Haug's formulas are
 0/0), Haug's formulas evaluated at b = 1e-30 with mpmath at 50 digits.
 """
-import json
 import os
 from datetime import date
 
 import QuantLib as ql
+from vectorio import write_vectors
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'vectors', 'quantlib_exotic.json')
 SOURCE = f'QuantLib {ql.__version__} (Debian quantlib-python)'
@@ -282,10 +282,7 @@ def main():
                  'paid at expiry, knock-out rebates at the hit.',
         'rows': rows,
     }
-    with open(OUT, 'w') as fh:
-        json.dump(doc, fh, indent=1)
-        fh.write('\n')
-    print(f'wrote {len(rows)} rows to {os.path.normpath(OUT)}')
+    write_vectors(OUT, doc)
 
 
 if __name__ == '__main__':

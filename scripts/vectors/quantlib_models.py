@@ -28,7 +28,6 @@ checked here against (1) mpmath's 30-digit evaluation of the same series and (2)
 difference from Merton is O(volOfVol²)); both must agree. Delta = Σ w_n·∂/∂S and vega = Σ w_n·vega_n·σ/σ_n
 from BlackCalculator's delta and vega.
 """
-import json
 import math
 import os
 import sys
@@ -36,6 +35,7 @@ from datetime import date
 
 import QuantLib as ql
 from mpmath import mp, mpf
+from vectorio import write_vectors
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'vectors', 'quantlib_models.json')
 SOURCE = f'QuantLib {ql.__version__} (Debian quantlib-python)'
@@ -287,11 +287,7 @@ def main():
                  'mpmath (mpmathPrice) and BatesEngine (batesPrice). Units as tailguard (DESIGN §4).',
         'rows': rows,
     }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, 'w') as fh:
-        json.dump(doc, fh, indent=1, allow_nan=False)
-        fh.write('\n')
-    print(f'wrote {len(rows)} rows to {os.path.normpath(OUT)}')
+    write_vectors(OUT, doc)
 
 
 if __name__ == '__main__':

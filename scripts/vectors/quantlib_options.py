@@ -23,11 +23,11 @@ QuantLib computes in doubles; the rows carry tolerance 1e-12 relative (QuantLib'
 accurate to a few ulp on these ordinary inputs), and the test also compares them with the mpmath
 closed forms through the kernel.
 """
-import json
 import os
 from datetime import date
 
 import QuantLib as ql
+from vectorio import write_vectors
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'vectors', 'quantlib_options.json')
 SOURCE = f'QuantLib {ql.__version__} (Debian quantlib-python)'
@@ -126,11 +126,7 @@ def main():
                  'vega per 1.00 vol, rho per 1.00 rate; Black-76 rows have no rho (QuantLib\'s is the spot-model rho).',
         'rows': rows,
     }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, 'w') as fh:
-        json.dump(doc, fh, indent=1)
-        fh.write('\n')
-    print(f'wrote {len(rows)} rows to {os.path.normpath(OUT)}')
+    write_vectors(OUT, doc)
 
 
 if __name__ == '__main__':

@@ -20,7 +20,6 @@ Sources
 Every row is checked here against the 50-digit closed forms (so a transcription error cannot slip
 into the file); units are tailguard's (theta per year, vega per 1.00 vol, rho per 1.00 rate).
 """
-import json
 import os
 import sys
 from datetime import date
@@ -29,6 +28,7 @@ from mpmath import mp, mpf
 
 sys.path.insert(0, os.path.dirname(__file__))
 import mpmath_options as ref  # noqa: E402
+from vectorio import write_vectors
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'vectors', 'textbook.json')
 HAUG = 'Haug, Option Pricing Formulas (McGraw-Hill 1998)'
@@ -121,11 +121,7 @@ def main():
                  'half a unit of the last printed digit). Checked against mpmath closed forms by the generator.',
         'rows': rows,
     }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, 'w') as fh:
-        json.dump(doc, fh, indent=1)
-        fh.write('\n')
-    print(f'wrote {len(rows)} rows to {os.path.normpath(OUT)}; all within their tolerance of the closed forms')
+    write_vectors(OUT, doc, '; all within their tolerance of the closed forms')
 
 
 if __name__ == '__main__':

@@ -28,6 +28,12 @@ export { createPool, type PoolJobOptions, type PoolOptions, type PoolProgress, t
 export { MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL } from './options/validate.js';
 export { thetaPerDay, vegaPerVolPoint, yearsFromDays } from './units.js';
 export {
+  realizedVol, volCone, atmImpliedVol, impliedRealizedSpread, DEFAULT_LAMBDA, ESTIMATORS,
+  type ImpliedRealizedInput, type ImpliedRealizedSpread,
+} from './volatility/index.js';
+export type * from './volatility/types.js';
+export { maxDrawdown, valueAtRisk, expectedShortfall } from './risk/index.js';
+export type * from './risk/types.js';
   AbortError, InvalidInputError, NoConvergenceError, PriceOutOfBoundsError, Status, TailguardError, WasmInitError, WorkerError,
   type ErrorCode, type ErrorDetails, type StatusCode,
 } from './errors.js';

@@ -25,6 +25,7 @@ export type * from './options/models/types.js';
 export { monteCarlo, planMonteCarlo, runBlocks, partialWidth, mergeBlocks, type McPlan } from './mc/index.js';
 export type * from './mc/types.js';
 export { createPool, type PoolJobOptions, type PoolOptions, type PoolProgress, type WorkerPool } from './worker/pool.js';
+export * from './lending/index.js';
 export { MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL } from './options/validate.js';
 export { thetaPerDay, vegaPerVolPoint, yearsFromDays } from './units.js';
 export {

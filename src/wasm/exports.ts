@@ -58,6 +58,12 @@ export interface KernelExports {
    */
   latticeBatch(n: number, method: number, exercise: number, steps: number, isCall: number, spots: number,
     strikes: number, expiries: number, vols: number, rates: number, dividendYields: number, out: number, status: number): number;
+  /**
+   * Single-collateral lending positions (assembly/lending/positions.ts): mode bit 1 writes HF to out[0..n),
+   * bit 2 the liquidation price to out[n..2n); returns the count of non-OK elements.
+   */
+  positionsBatch(n: number, mode: number, amounts: number, prices: number, thresholds: number, debtAmounts: number,
+    debtPrices: number, out: number, status: number): number;
 }
 
 /** `greeks` argument of the pricing kernels: which output columns to compute. */

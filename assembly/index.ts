@@ -162,3 +162,6 @@ export { mcRunBlocks, mcScratchColumns, philoxBatch, mcUniforms } from "./mc/exp
 
 /** Lending: health factors and liquidation prices of single-collateral positions. See lending/exports.ts. */
 export { positionsBatch } from "./lending/exports";
+
+/** AMM price impact: constant-product batch, concentrated-liquidity swap, depth curve. See amm/exports.ts. */
+export { constantProductBatch, concentratedSwap, depthCurveImpactBatch, sqrtPriceAtTickF64 } from "./amm/exports";

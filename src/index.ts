@@ -25,6 +25,14 @@ export type * from './options/models/types.js';
 export { monteCarlo, planMonteCarlo, runBlocks, partialWidth, mergeBlocks, type McPlan } from './mc/index.js';
 export type * from './mc/types.js';
 export { createPool, type PoolJobOptions, type PoolOptions, type PoolProgress, type WorkerPool } from './worker/pool.js';
+export {
+  swapConstantProduct, swapConstantProductBatch, swapConstantProductExactOutput, DEFAULT_FEE_BPS,
+} from './amm/constantProduct.js';
+export { getAmountIn, getAmountOut } from './amm/v2Integer.js';
+export { swapConcentrated } from './amm/concentrated.js';
+export { MAX_TICK, MIN_TICK, priceToTick, sqrtPriceX96ToPrice, tickToPrice } from './amm/tickMath.js';
+export { depthCurveSwap } from './amm/depthCurve.js';
+export type * from './amm/types.js';
 export * from './lending/index.js';
 export { MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL } from './options/validate.js';
 export { thetaPerDay, vegaPerVolPoint, yearsFromDays } from './units.js';

@@ -64,6 +64,19 @@ export interface KernelExports {
    */
   positionsBatch(n: number, mode: number, amounts: number, prices: number, thresholds: number, debtAmounts: number,
     debtPrices: number, out: number, status: number): number;
+  /**
+   * Constant-product quotes (assembly/amm/batch.ts): exactOutput 0/1; out = 8 columns (amountIn, amountOut,
+   * executionPrice, spotPriceBefore, spotPriceAfter, priceImpact, feeImpact, curveImpact).
+   */
+  constantProductBatch(n: number, exactOutput: number, reservesIn: number, reservesOut: number, amounts: number,
+    feesBps: number, out: number, status: number): number;
+  /** One exact-input Uniswap v3 swap over liquidity bands (assembly/amm/concentrated.ts); 8 result slots; returns the status. */
+  concentratedSwap(nBands: number, ticks: number, liquidity: number, feePips: number, sqrtPrice: number,
+    zeroForOne: number, amountIn: number, out: number): number;
+  /** Depth-curve price impact for n sizes from an nPoints slippage profile (assembly/amm/depthCurve.ts). */
+  depthCurveImpactBatch(nPoints: number, sizes: number, impacts: number, n: number, amounts: number, out: number): void;
+  /** √(1.0001^tick) as the concentrated-liquidity kernel computes band edges (≈ 2 ulp). */
+  sqrtPriceAtTickF64(tick: number): number;
 }
 
 /** `greeks` argument of the pricing kernels: which output columns to compute. */

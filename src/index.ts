@@ -26,6 +26,13 @@ export { monteCarlo, planMonteCarlo, runBlocks, partialWidth, mergeBlocks, type 
 export type * from './mc/types.js';
 export { createPool, type PoolJobOptions, type PoolOptions, type PoolProgress, type WorkerPool } from './worker/pool.js';
 export {
+  realizedVol, volCone, atmImpliedVol, impliedRealizedSpread, DEFAULT_LAMBDA, ESTIMATORS,
+  type ImpliedRealizedInput, type ImpliedRealizedSpread,
+} from './volatility/index.js';
+export type * from './volatility/types.js';
+export { maxDrawdown, valueAtRisk, expectedShortfall } from './risk/index.js';
+export type * from './risk/types.js';
+export {
   swapConstantProduct, swapConstantProductBatch, swapConstantProductExactOutput, DEFAULT_FEE_BPS,
 } from './amm/constantProduct.js';
 export { getAmountIn, getAmountOut } from './amm/v2Integer.js';
@@ -33,16 +40,14 @@ export { swapConcentrated } from './amm/concentrated.js';
 export { MAX_TICK, MIN_TICK, priceToTick, sqrtPriceX96ToPrice, tickToPrice } from './amm/tickMath.js';
 export { depthCurveSwap } from './amm/depthCurve.js';
 export type * from './amm/types.js';
+export { prepareCascadeBook } from './lending/cascadePrepare.js';
+export { simulateCascade } from './lending/cascade.js';
+export { cascadeMonteCarlo, type CascadeMonteCarloOptions } from './lending/cascadeMonteCarlo.js';
+export type * from './lending/cascadeTypes.js';
 export * from './lending/index.js';
 export { MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL } from './options/validate.js';
 export { thetaPerDay, vegaPerVolPoint, yearsFromDays } from './units.js';
 export {
-  realizedVol, volCone, atmImpliedVol, impliedRealizedSpread, DEFAULT_LAMBDA, ESTIMATORS,
-  type ImpliedRealizedInput, type ImpliedRealizedSpread,
-} from './volatility/index.js';
-export type * from './volatility/types.js';
-export { maxDrawdown, valueAtRisk, expectedShortfall } from './risk/index.js';
-export type * from './risk/types.js';
   AbortError, InvalidInputError, NoConvergenceError, PriceOutOfBoundsError, Status, TailguardError, WasmInitError, WorkerError,
   type ErrorCode, type ErrorDetails, type StatusCode,
 } from './errors.js';

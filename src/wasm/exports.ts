@@ -64,6 +64,18 @@ export interface KernelExports {
    */
   positionsBatch(n: number, mode: number, amounts: number, prices: number, thresholds: number, debtAmounts: number,
     debtPrices: number, out: number, status: number): number;
+  /** Cascade: validates and sorts a book by liquidation price (assembly/lending/cascadeSort.ts); returns rows sorted. */
+  cascadePrepare(n: number, collateral: number, debt: number, lt: number, bonus: number, status: number, book: number, scratch: number): number;
+  /** Scratch bytes `cascadePrepare` needs for n positions. */
+  cascadePrepareScratchBytes(n: number): number;
+  /** Scratch bytes `cascadeRun` / `cascadePaths` need (m sorted rows, maxRounds, steps). */
+  cascadeScratchBytes(m: number, maxRounds: number, steps: number): number;
+  /** One cascade (assembly/lending/cascadeKernel.ts; layouts src/lending/cascadeLayout.ts); 1 if it converged. */
+  cascadeRun(params: number, book: number, stride: number, m: number, nOrig: number, curve: number, moves: number,
+    scratch: number, summary: number, roundsOut: number, posOut: number): number;
+  /** Cascade Monte Carlo outcomes of path blocks [first, end); returns paths that did not converge. */
+  cascadePaths(params: number, book: number, stride: number, m: number, curve: number, scratch: number,
+    first: number, end: number, out: number): number;
   /**
    * Constant-product quotes (assembly/amm/batch.ts): exactOutput 0/1; out = 8 columns (amountIn, amountOut,
    * executionPrice, spotPriceBefore, spotPriceAfter, priceImpact, feeImpact, curveImpact).

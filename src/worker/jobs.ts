@@ -11,6 +11,7 @@
  */
 import { InvalidInputError } from '../errors.js';
 import { mcJob } from './mcJob.js';
+import { cascadeJob } from './cascadeJob.js';
 import { testSumJob } from './testJob.js';
 
 /** A running estimate for progress reports. */
@@ -47,6 +48,7 @@ export interface BlockJob<Spec, Plan, Result> {
 /** Registered jobs. `'test:*'` kinds are internal (tests and measurements). */
 export const JOBS = {
   mc: mcJob,
+  cascade: cascadeJob,
   'test:sum': testSumJob,
 } as const;
 

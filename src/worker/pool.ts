@@ -23,6 +23,7 @@
  */
 import { AbortError, InvalidInputError, WorkerError } from '../errors.js';
 import type { McResult, MonteCarloSpec } from '../mc/types.js';
+import type { CascadeMonteCarloResult, CascadeMonteCarloSpec } from '../lending/cascadeTypes.js';
 import { init, type WasmSource } from '../wasm/loader.js';
 import type { CrashMode } from './api.js';
 import { installErrorTransfer } from './errors.js';
@@ -246,6 +247,16 @@ export class WorkerPool {
    */
   monteCarlo(spec: MonteCarloSpec, options?: PoolJobOptions): Promise<McResult> {
     return this.runJob('mc', spec, options);
+  }
+
+  /**
+   * Liquidation-cascade Monte Carlo on the pool (src/lending/cascadeMonteCarlo.ts): bit-identical to the
+   * single-threaded `cascadeMonteCarlo` for any pool size. The spec is validated and the book sorted here.
+   * @returns `{ paths, badDebt, liquidatedValue, outcomes, unconvergedPaths, seed, blockSize, blocks }`.
+   * @throws (as a rejection) InvalidInputError for a bad spec; AbortError; WorkerError.
+   */
+  cascadeMonteCarlo(spec: CascadeMonteCarloSpec, options?: PoolJobOptions): Promise<CascadeMonteCarloResult> {
+    return this.runJob('cascade', spec, options);
   }
 
   /**

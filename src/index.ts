@@ -33,6 +33,14 @@ export type * from './volatility/types.js';
 export { maxDrawdown, valueAtRisk, expectedShortfall } from './risk/index.js';
 export type * from './risk/types.js';
 export {
+  portfolioRisk, scenarioGrid, portfolioVaR, horizonLogReturns, peakToTrough, dayStress, stressScenarios, stressTest,
+  trancheLosses, coverPremium, DEFAULT_SPOT_SHOCKS, DEFAULT_VOL_SHOCKS, MAX_SPOT_SHOCK, MAX_VAR_PATHS,
+  type PeakToTrough, type IntradayBars, type DayStress, type StressScenario, type StressShock, type StressMeasure,
+  type StressTestOptions, type StressResult, type TrancheSpec, type TrancheLossesInput, type TrancheResult,
+  type TrancheLosses, type CoverPremiumInput, type CoverPremium,
+} from './risk/index.js';
+export type * from './risk/portfolioTypes.js';
+export {
   swapConstantProduct, swapConstantProductBatch, swapConstantProductExactOutput, DEFAULT_FEE_BPS,
 } from './amm/constantProduct.js';
 export { getAmountIn, getAmountOut } from './amm/v2Integer.js';

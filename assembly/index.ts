@@ -168,3 +168,5 @@ export { constantProductBatch, concentratedSwap, depthCurveImpactBatch, sqrtPric
 
 /** Liquidation cascades: book preparation (sort), one cascade, Monte Carlo over price paths. See lending/cascadeExports.ts. */
 export { cascadePrepare, cascadePrepareScratchBytes, cascadeScratchBytes, cascadeRun, cascadePaths } from "./lending/cascadeExports";
+
+/** Lending: probability that the health factor reaches 1 before a horizon. See lending/firstPassageExports.ts. */

@@ -53,6 +53,10 @@ export { simulateCascade } from './lending/cascade.js';
 export { cascadeMonteCarlo, type CascadeMonteCarloOptions } from './lending/cascadeMonteCarlo.js';
 export type * from './lending/cascadeTypes.js';
 export * from './lending/index.js';
+export { liquidationProbability, liquidationProbabilityWithinDays } from './lending/liquidationProbability.js';
+export { liquidationProbabilityBatch } from './lending/liquidationProbabilityBatch.js';
+export { liquidationProbabilityMonteCarlo } from './lending/liquidationProbabilityMonteCarlo.js';
+export type * from './lending/liquidationProbabilityTypes.js';
 export { MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL } from './options/validate.js';
 export { thetaPerDay, vegaPerVolPoint, yearsFromDays } from './units.js';
 export {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates every committed vector file under test/vectors/ (`npm run vectors`).
+"""Regenerates every committed vector file (`npm run vectors`): test/vectors/ and the domain folders' vectors.
 
 Vectors are generated once and committed; tests never run this. The mpmath scripts run under the
 current python3 (mpmath >= 1.3); the QuantLib scripts run under Debian's /usr/bin/python3, which has
@@ -19,6 +19,7 @@ JOBS = [
     ('/usr/bin/python3', 'quantlib_models.py'),
     ('/usr/bin/python3', 'quantlib_american.py'),
     ('/usr/bin/python3', 'quantlib_mc.py'),
+    (sys.executable, '../lending/firstPassage_mpmath.py'),
 ]
 
 for python, script in JOBS:

@@ -77,6 +77,13 @@ export interface KernelExports {
   cascadePaths(params: number, book: number, stride: number, m: number, curve: number, scratch: number,
     first: number, end: number, out: number): number;
   /**
+   * Probability that the health factor reaches 1 before the horizon (assembly/lending/firstPassage.ts);
+   * out = 7 columns (probability, distanceToLiquidation, distanceToLiquidationWithDrift, ∂P/∂vol,
+   * ∂P/∂ln HF, ∂P/∂horizon, ∂P/∂drift).
+   */
+  liquidationProbabilityBatch(n: number, healthFactors: number, vols: number, horizons: number, drifts: number,
+    borrowRates: number, collateralYields: number, out: number, status: number): number;
+  /**
    * Constant-product quotes (assembly/amm/batch.ts): exactOutput 0/1; out = 8 columns (amountIn, amountOut,
    * executionPrice, spotPriceBefore, spotPriceAfter, priceImpact, feeImpact, curveImpact).
    */

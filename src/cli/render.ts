@@ -3,6 +3,7 @@ import { type Column, clip, elide, fitLine, marked, numCell, table, wrapItems, w
 import { compact, fitNumber, fixed, grouped, percent, plural, strikeLabel } from './numbers.js';
 import { MIN_TICK } from './conventions.js';
 import type { IvFailure, IvRow } from './ivCheck.js';
+import { PLIQ_DAYS } from './lending.js';
 import type { Report } from './report.js';
 import { ATM_BAND } from './smile.js';
 
@@ -241,6 +242,54 @@ function exoticSection(r: Report): string[] {
   return out;
 }
 
+function lendingSection(r: Report): string[] {
+  const l = r.lending;
+  const a = l.cascadeBook.assumptions;
+  const out = ['5. Lending: the Euler v1 borrower book of 2022-10-30 under ETH/USD shocks', ''];
+  out.push(...wrapText(`${plural(l.accounts, 'account')} with a liability (${l.excluded.length} oracle artefact left out), ` +
+    `risk-adjusted collateral ${grouped(l.collateralEth)} ETH, liability ${grouped(l.liabilityEth)} ETH ` +
+    `(${compact(l.liabilityEth * l.ethUsd)} USD at ETH ${grouped(l.ethUsd, 2)} USD, the day's Binance open). ` +
+    'Health score = risk-adjusted collateral / liability; ETH-like markets (WETH, stETH, wstETH, rETH, cbETH) move ' +
+    'with ETH/USD, all others are fixed in USD.', 100, 2));
+  out.push('');
+  out.push(...table([{ header: 'health score' }, { header: 'accounts', align: 'right' }, { header: 'liability', align: 'right' }],
+    l.buckets.map((b) => [Number.isFinite(b.high) ? `[${b.low}, ${b.high})` : `>= ${b.low}`, fix(b.accounts, 0), pct(b.liabilityShare, 1)]), 2));
+  const [q1, q2, q3] = l.fallQuartiles;
+  out.push(...wrapText(`ETH falls that liquidate: ${l.sides.below} accounts (quartiles of the fall ${percent(q1, 1)}, ` +
+    `${percent(q2, 1)}, ${percent(q3, 1)}; liability-weighted median ${percent(l.fallLiabilityMedian, 1)}); ` +
+    `${l.sides.never} cannot be liquidated by an ETH fall (same-asset loops, non-ETH collateral), ` +
+    `${l.sides.above} by an ETH rise only, ${l.sides.always} are under water whatever ETH does.`, 100, 2));
+  out.push('');
+  out.push(...wrapText(`Cascades: the ${l.cascadeBook.positions} accounts with only ETH-like collateral and only other ` +
+    `liabilities (${grouped(l.cascadeBook.collateralEth)} ETH against ${compact(l.cascadeBook.debtUsd)} USD), ` +
+    `liquidated under Aave v3.0 rules (close factor 50 %, 100 % at HF <= 0.95, bonus ${percent(a.liquidationBonus, 0)} assumed), ` +
+    `liquidators selling at once into a constant-product ETH/USD pool of ${grouped(a.venueEth)} ETH a side ` +
+    `(fee ${percent(a.fee, 1)}), skipping liquidations that lose money after $${a.gasUsd} gas.`, 100, 2));
+  out.push(...table([
+    { header: 'shock' }, { header: 'HF<1 accts', align: 'right' },
+    { header: 'liquidated', align: 'right' }, { header: 'rounds', align: 'right' }, { header: 'ETH sold', align: 'right' },
+    { header: 'repaid $', align: 'right' }, { header: 'final $', align: 'right' }, { header: 'vs shock', align: 'right' },
+    { header: 'bad debt $', align: 'right' },
+  ], l.shocks.map((x) => [
+    `-${percent(x.drop, 0)}`, fix(x.liquidatableAccounts, 0), fix(x.cascade.positionsLiquidated, 0),
+    fix(x.cascade.rounds, 0), usd(x.cascade.collateralSold, 1), usd(x.cascade.debtRepaid), usd(x.cascade.finalPrice, 2),
+    pct(x.cascade.finalPrice / x.shockedPrice - 1, 1), usd(x.cascade.totalBadDebt),
+  ]), 2));
+  out.push(...wrapText(`HF<1 accts: whole book, the shock alone (no feedback). Before any shock ${grouped(l.cascadeBook.underwaterUsd)} USD ` +
+    `of the ETH-collateral loans' debt is already under water. The cascade columns: the ETH-collateral ` +
+    'loans only. vs shock = final pool price against the shocked price (the cascade\'s own impact); bad debt = booked ' +
+    '(positions taken whole) + debt still under water at the final price.', 100, 2));
+  out.push('');
+  if (l.pLiq === null) return [...out, '  P(liquidation): n/a (the snapshot has no ETH options near 30 days)'];
+  const p = l.pLiq;
+  out.push(...wrapText(`P(liquidation within ${PLIQ_DAYS} days) of a loan with ETH collateral and USD debt (HF moves with ETH/USD, ` +
+    `GBM, no drift), at the snapshot's ETH ATM implied vol ${percent(p.vol, 1)} (${p.expiryLabel}, ${fixed(p.days, 1)} days):`, 100, 2));
+  out.push(...table([{ header: 'loan' }, { header: 'HF', align: 'right' }, { header: 'P(liq)', align: 'right' },
+    { header: 'distance (sd)', align: 'right' }],
+  p.rows.map((x) => [x.label, fix(x.healthFactor, 3), pct(x.probability, 2), fix(x.distanceToLiquidation, 2)]), 2));
+  return out;
+}
+
 /**
  * Renders the report as plain text: a header, the IV check, the smiles and term structure, and the
  * protection table; every line at most 100 characters.
@@ -262,5 +311,5 @@ export function renderText(r: Report): string {
     head.push(...wrapText(`warning:  ${plural(crossed.count, 'option')} quoted with bid > ask (crossed book), kept: ` +
       `${named.join(', ')}${crossed.count > named.length ? ', ...' : ''}. Only the ask is used, as the price a buyer pays.`, 100, 0));
   }
-  return [...head, '', ...ivSection(r), '', ...smileSection(r), '', ...protectionSection(r), '', ...exoticSection(r), ''].join('\n');
+  return [...head, '', ...ivSection(r), '', ...smileSection(r), '', ...protectionSection(r), '', ...exoticSection(r), '', ...lendingSection(r), ''].join('\n');
 }

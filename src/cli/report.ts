@@ -8,6 +8,10 @@ import { type CrossedBooks, crossedBooks } from './book.js';
 import { solveChain } from './chainIv.js';
 import { type ExoticOptions, type ExoticProtection, exoticProtection } from './exotic.js';
 import { type IvCheckResult, ivCheck } from './ivCheck.js';
+import { loadCandles } from './candles.js';
+import { type LendingSection, lendingSection, openOnDay } from './lending.js';
+import { loadLoanBook } from './loanBook.js';
+import { DEFAULT_LOAN_BOOK, ETH_DAILY, LOAN_BOOK_DAY_MS } from './paths.js';
 import { type Protection, protectionTable } from './protection.js';
 import { type ExpirySmile, buildSmiles } from './smile.js';
 import { type OptionChain, selectCurrency } from './snapshot.js';
@@ -39,6 +43,8 @@ export interface Report {
   protection: Protection;
   /** Exotic protection at ~30 days (null when the chain has no suitable expiry). */
   exotic: ExoticProtection | null;
+  /** The lending section on the shipped Euler v1 book (P(liquidation) at the snapshot's ETH vol, if it has ETH options). */
+  lending: LendingSection;
 }
 
 /**
@@ -76,5 +82,18 @@ export async function buildReport(all: OptionChain, currency: string, exotic: Ex
     smiles: buildSmiles(chain, solved),
     protection,
     exotic: await exoticProtection(chain, solved, protection.spot, exotic),
+    lending: lending(all),
   };
+}
+
+/** The lending section: the shipped loan book, ETH/USD on its day, and the snapshot's ETH options if any. */
+function lending(all: OptionChain): LendingSection {
+  const book = loadLoanBook(DEFAULT_LOAN_BOOK);
+  const ethUsd = openOnDay(loadCandles(ETH_DAILY), LOAN_BOOK_DAY_MS);
+  let eth = null;
+  if (all.currency.includes('ETH')) {
+    const chain = selectCurrency(all, 'ETH');
+    eth = { chain, solved: solveChain(chain) };
+  }
+  return lendingSection(book, ethUsd, eth);
 }

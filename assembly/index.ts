@@ -158,7 +158,7 @@ export {
 } from "./options/models/batch";
 
 /** Monte Carlo: block partial sums, Philox known-answer access, path uniforms. See mc/exports.ts. */
-export { mcRunBlocks, mcScratchColumns, philoxBatch, mcUniforms } from "./mc/exports";
+export { mcRunBlocks, mcScratchColumns, philoxBatch, mcUniforms, mcNormInvLanes } from "./mc/exports";
 
 /** Lending: health factors and liquidation prices of single-collateral positions. See lending/exports.ts. */
 export { positionsBatch } from "./lending/exports";

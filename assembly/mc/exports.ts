@@ -3,6 +3,7 @@
 import { mcRunBlocksImpl, SCRATCH_COLUMNS } from "./kernel";
 import { philox4x32R, philoxR0, philoxR1, philoxR2, philoxR3 } from "../rng/philox";
 import { streamStart, nextUniform } from "../rng/stream";
+import { normInvLanes } from "../rng/normalLanes";
 
 /**
  * Monte Carlo: partial sums of blocks [firstBlock, endBlock) into `out` (see mc/kernel.ts, mc/params.ts).
@@ -35,4 +36,12 @@ export function philoxBatch(n: i32, rounds: i32, input: usize, out: usize): void
 export function mcUniforms(k0: u32, k1: u32, indexLo: u32, indexHi: u32, mirror: i32, n: i32, out: usize): void {
   streamStart(k0, k1, (<u64>indexHi << 32) | <u64>indexLo, mirror != 0);
   for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), nextUniform());
+}
+
+/**
+ * Φ⁻¹ of n values (n even; 2^-1022 ≤ min(p, 1 − p) for each) two at a time by the f64x2 AS241 of rng/normalLanes.ts,
+ * which the SIMD Monte Carlo paths use. For tests of its bit-identity with `normInv`.
+ */
+export function mcNormInvLanes(n: i32, input: usize, out: usize): void {
+  normInvLanes(n, input, out);
 }

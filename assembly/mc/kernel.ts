@@ -39,8 +39,10 @@
 // Brownian bridge (terminal value first, then midpoints breadth-first). Block b holds points of replication
 // ⌊b / P_BPR⌋ only; the facade takes the standard error from the R replication means. No antithetics,
 // control variates or Greeks with QMC.
-// Fast path: GBM + European + one-step grid + no Greeks runs four samples per iteration in ./fastEuropean.ts
-// (f64x2/i32x4 SIMD), bit-identical to the generic path below (P_NO_FAST forces the generic path in tests).
+// Fast paths: GBM + European + one-step grid + no Greeks runs four samples per iteration in ./fastEuropean.ts
+// (f64x2/i32x4 SIMD); GBM + Asian, or European on a multi-step grid, without Greeks runs four samples per
+// iteration in ./fastPaths.ts; Heston (ξ > 0) + European or Asian without Greeks in ./fastHeston.ts. All are
+// bit-identical to the generic path below (P_NO_FAST forces the generic path in tests).
 // Never throws; allocates nothing; reads its columns with load/store.
 
 import { streamStart, nextUniform, nextNormal } from "../rng/stream";
@@ -48,6 +50,9 @@ import { normInv } from "../math/normal";
 import { philox4x32, philoxR0, philoxR1, philoxR2, philoxR3 } from "../rng/philox";
 import { sobolBits } from "../rng/sobol";
 import { fastEuropeanRun, fastReset, fSy, fSyy, fSc, fScc, fSyc } from "./fastEuropean";
+import { qeStep, qeVn } from "./hestonQE";
+import { fastHestonRun } from "./fastHeston";
+import { fastPathsRun, fastPathsReset, pSy, pSyy, pSc, pScc, pSyc } from "./fastPaths";
 import {
   P_MODEL, P_PAYOFF, P_CALL, P_SPOT, P_STRIKE, P_EXPIRY, P_RATE, P_DIV, P_VOL, P_CASH, P_GEOMETRIC, P_BARRIER,
   P_UP, P_OUT, P_REBATE, P_CONTINUOUS, P_FLOATING, P_LAMBDA, P_JMEAN, P_JVOL, P_V0, P_KAPPA, P_THETA, P_XI,
@@ -164,50 +169,9 @@ function generate(): void {
       for (let j = 0; j < ns; j++) {
         const uv = nextUniform();
         const z = nextNormal();
-        const m = gThetaH + (v - gThetaH) * e;
-        let vn: f64;
-        let dx: f64;
-        if (gXiZero) {
-          // deterministic variance: exact mean path and exact integral of v over the sub-step
-          vn = m;
-          const iv = gThetaH * h + (v - gThetaH) * (1.0 - e) / gKappa;
-          dx = gB * h - 0.5 * iv + Math.sqrt(iv) * z;
-        } else {
-          const s2 = v * ld(SC_C1, i) + ld(SC_C2, i);
-          const psi = s2 / (m * m);
-          const k1 = ld(SC_K1, i);
-          const k2 = ld(SC_K2, i);
-          const k3 = ld(SC_K3, i);
-          const a_ = ld(SC_A, i);
-          let k0: f64 = 0.0;
-          let ok = false; // the martingale correction exists (Andersen §4.2)
-          if (!(m > 0.0) || !(psi < 1e12)) {
-            vn = 0.0; // variance (numerically) absorbed at 0
-          } else if (!(psi > 1e-12)) {
-            vn = m;   // variance of the step negligible
-          } else if (psi <= 1.5) {
-            const t2 = 2.0 / psi;
-            const b2 = t2 - 1.0 + Math.sqrt(t2) * Math.sqrt(t2 - 1.0);
-            const a = m / (1.0 + b2);
-            const zb = Math.sqrt(b2) + normInv(uv);
-            vn = a * zb * zb;
-            const d = 1.0 - 2.0 * a_ * a;
-            if (d > 0.0) { k0 = -(a_ * b2 * a / d - 0.5 * Math.log(d)) - (k1 + 0.5 * k3) * v; ok = true; }
-          } else {
-            const p = (psi - 1.0) / (psi + 1.0);
-            const beta = (1.0 - p) / m;
-            vn = uv <= p ? 0.0 : Math.log((1.0 - p) / (1.0 - uv)) / beta;
-            if (a_ < beta) { k0 = -Math.log(p + beta * (1.0 - p) / (beta - a_)) - (k1 + 0.5 * k3) * v; ok = true; }
-          }
-          if (ok) {
-            dx = gB * h + k0 + k1 * v + k2 * vn + Math.sqrt(k3 * (v + vn)) * z;
-          } else {
-            // no moment generating function for the correction: the conditionally Gaussian step with the
-            // trapezoidal variance, exactly a martingale given (v, vn) (the step's spot–vol correlation is lost)
-            const iv = 0.5 * h * (v + vn);
-            dx = gB * h - 0.5 * iv + Math.sqrt(iv) * z;
-          }
-        }
+        const dx = qeStep(v, uv, z, h, e, ld(SC_C1, i), ld(SC_C2, i), ld(SC_K1, i), ld(SC_K2, i), ld(SC_K3, i),
+          ld(SC_A, i), gThetaH, gKappa, gB, gXiZero);
+        const vn = qeVn;
         inc += dx;
         v = vn;
       }
@@ -552,6 +516,10 @@ export function mcRunBlocksImpl(params: usize, times: usize, weights: usize, scr
   const useFast = !gQmc && gModel == MODEL_GBM && gPayoff == PAY_EUROPEAN && gN == 1 && !gGreeks
     && load<f64>(params + (<usize>P_NO_FAST << 3)) == 0.0;
   const fastMu = gB - gLambda * gJk - 0.5 * gSigma * gSigma;
+  const usePaths = !gQmc && gModel == MODEL_GBM && !gGreeks && load<f64>(params + (<usize>P_NO_FAST << 3)) == 0.0
+    && (gPayoff == PAY_ASIAN || (gPayoff == PAY_EUROPEAN && gN > 1));
+  const useHeston = !gQmc && gModel == MODEL_HESTON && !gXiZero && !gGreeks
+    && load<f64>(params + (<usize>P_NO_FAST << 3)) == 0.0 && (gPayoff == PAY_ASIAN || gPayoff == PAY_EUROPEAN);
   let o = out;
   for (let b = firstBlock; b < endBlock; b++) {
     const first = <i64>b * block;
@@ -575,6 +543,21 @@ export function mcRunBlocksImpl(params: usize, times: usize, weights: usize, scr
       fastReset();
       fastEuropeanRun(s0, groups, k0, k1, anti, gX0, fastMu, ld(SC_DT, 0), gSigma, ld(SC_SQ, 0), gK, gDisc, gOmega);
       sy = fSy; syy = fSyy; sc = fSc; scc = fScc; syc = fSyc;
+      jFirst = s0 + (groups << 2);
+    } else if (usePaths) {
+      const groups = (s1 - s0) >> 2;
+      fastPathsReset();
+      fastPathsRun(s0, groups, k0, k1, anti, gN, col(SC_DT, 0), col(SC_SQ, 0), gW, gX0, fastMu, gSigma, gK, gDisc,
+        gOmega, gPayoff == PAY_ASIAN, gGeom, gCvGeom);
+      sy = pSy; syy = pSyy; sc = pSc; scc = pScc; syc = pSyc;
+      jFirst = s0 + (groups << 2);
+    } else if (useHeston) {
+      const groups = (s1 - s0) >> 2;
+      fastPathsReset();
+      fastHestonRun(s0, groups, k0, k1, anti, gN, col(SC_DT, 0), col(SC_NS, 0), col(SC_E, 0), col(SC_C1, 0),
+        col(SC_C2, 0), col(SC_K1, 0), col(SC_K2, 0), col(SC_K3, 0), col(SC_A, 0), gW, gX0, gV0, gThetaH, gKappa, gB,
+        gK, gDisc, gOmega, gPayoff == PAY_ASIAN, gGeom);
+      sy = pSy; syy = pSyy; sc = pSc; scc = pScc; syc = pSyc;
       jFirst = s0 + (groups << 2);
     }
     for (let j = jFirst; j < s1; j++) {

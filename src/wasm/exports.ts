@@ -52,6 +52,8 @@ export interface KernelExports {
   philoxBatch(n: number, rounds: number, input: number, out: number): void;
   /** First n uniforms of path index (lo, hi) under seed (k0, k1); mirror 1: antithetic 1 − u. */
   mcUniforms(k0: number, k1: number, indexLo: number, indexHi: number, mirror: number, n: number, out: number): void;
+  /** Φ⁻¹ of n values (n even, each with 2^-1022 ≤ min(p, 1 − p)) by the f64x2 AS241 of the SIMD Monte Carlo paths (tests). */
+  mcNormInvLanes(n: number, input: number, out: number): void;
   /**
    * Lattice (American/European) batch: method 0 CRR, 1 Leisen–Reimer, 2 trinomial, 3 QuantLib's CRR variant;
    * exercise 0 European, 1 American; `out` = 6 columns (price, delta, gamma, theta, nodeDelta, nodeGamma).

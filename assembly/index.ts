@@ -160,8 +160,8 @@ export {
 /** Monte Carlo: block partial sums, Philox known-answer access, path uniforms. See mc/exports.ts. */
 export { mcRunBlocks, mcScratchColumns, philoxBatch, mcUniforms, mcNormInvLanes } from "./mc/exports";
 
-/** Lending: health factors and liquidation prices of single-collateral positions. See lending/exports.ts. */
-export { positionsBatch } from "./lending/exports";
+/** Hedging simulation: discrete delta hedging with costs, per-path outcomes. See hedge/exports.ts. */
+export { hedgeBlocks, hedgeLayout } from "./hedge/exports";
 
 /** AMM price impact: constant-product batch, concentrated-liquidity swap, depth curve. See amm/exports.ts. */
 export { constantProductBatch, concentratedSwap, depthCurveImpactBatch, sqrtPriceAtTickF64 } from "./amm/exports";
@@ -169,4 +169,8 @@ export { constantProductBatch, concentratedSwap, depthCurveImpactBatch, sqrtPric
 /** Liquidation cascades: book preparation (sort), one cascade, Monte Carlo over price paths. See lending/cascadeExports.ts. */
 export { cascadePrepare, cascadePrepareScratchBytes, cascadeScratchBytes, cascadeRun, cascadePaths } from "./lending/cascadeExports";
 
+/** Lending: health factors and liquidation prices of single-collateral positions. See lending/exports.ts. */
+export { positionsBatch } from "./lending/exports";
+
 /** Lending: probability that the health factor reaches 1 before a horizon. See lending/firstPassageExports.ts. */
+export { liquidationProbabilityBatch } from "./lending/firstPassageExports";

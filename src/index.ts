@@ -40,6 +40,8 @@ export {
   type TrancheLosses, type CoverPremiumInput, type CoverPremium,
 } from './risk/index.js';
 export type * from './risk/portfolioTypes.js';
+export { simulateHedge, lelandVol, gammaScalpBacktest, type LelandInput, type GammaScalpInput, type GammaScalpResult } from './hedge/index.js';
+export type * from './hedge/types.js';
 export {
   swapConstantProduct, swapConstantProductBatch, swapConstantProductExactOutput, DEFAULT_FEE_BPS,
 } from './amm/constantProduct.js';

@@ -48,24 +48,6 @@ export interface KernelExports {
   mcRunBlocks(params: number, times: number, weights: number, scratch: number, firstBlock: number, endBlock: number, out: number): number;
   /** Number of grid-long f64 scratch columns `mcRunBlocks` needs. */
   mcScratchColumns(): number;
-  /** Philox4x32-R: 6 u32 (c0…c3, k0, k1) per element in, 4 u32 out (known-answer tests). */
-  philoxBatch(n: number, rounds: number, input: number, out: number): void;
-  /** First n uniforms of path index (lo, hi) under seed (k0, k1); mirror 1: antithetic 1 − u. */
-  mcUniforms(k0: number, k1: number, indexLo: number, indexHi: number, mirror: number, n: number, out: number): void;
-  /** Φ⁻¹ of n values (n even, each with 2^-1022 ≤ min(p, 1 − p)) by the f64x2 AS241 of the SIMD Monte Carlo paths (tests). */
-  mcNormInvLanes(n: number, input: number, out: number): void;
-  /**
-   * Lattice (American/European) batch: method 0 CRR, 1 Leisen–Reimer, 2 trinomial, 3 QuantLib's CRR variant;
-   * exercise 0 European, 1 American; `out` = 6 columns (price, delta, gamma, theta, nodeDelta, nodeGamma).
-   */
-  latticeBatch(n: number, method: number, exercise: number, steps: number, isCall: number, spots: number,
-    strikes: number, expiries: number, vols: number, rates: number, dividendYields: number, out: number, status: number): number;
-  /**
-   * Single-collateral lending positions (assembly/lending/positions.ts): mode bit 1 writes HF to out[0..n),
-   * bit 2 the liquidation price to out[n..2n); returns the count of non-OK elements.
-   */
-  positionsBatch(n: number, mode: number, amounts: number, prices: number, thresholds: number, debtAmounts: number,
-    debtPrices: number, out: number, status: number): number;
   /** Cascade: validates and sorts a book by liquidation price (assembly/lending/cascadeSort.ts); returns rows sorted. */
   cascadePrepare(n: number, collateral: number, debt: number, lt: number, bonus: number, status: number, book: number, scratch: number): number;
   /** Scratch bytes `cascadePrepare` needs for n positions. */
@@ -79,12 +61,24 @@ export interface KernelExports {
   cascadePaths(params: number, book: number, stride: number, m: number, curve: number, scratch: number,
     first: number, end: number, out: number): number;
   /**
-   * Probability that the health factor reaches 1 before the horizon (assembly/lending/firstPassage.ts);
-   * out = 7 columns (probability, distanceToLiquidation, distanceToLiquidationWithDrift, ∂P/∂vol,
-   * ∂P/∂ln HF, ∂P/∂horizon, ∂P/∂drift).
+   * Hedging simulation (assembly/hedge/kernel.ts; layouts src/hedge/layout.ts): per-path outcomes of blocks
+   * [first, end); `paths` ≠ 0 receives each path's spots. Returns paths the venue could not fill.
    */
-  liquidationProbabilityBatch(n: number, healthFactors: number, vols: number, horizons: number, drifts: number,
-    borrowRates: number, collateralYields: number, out: number, status: number): number;
+  hedgeBlocks(params: number, curve: number, path: number, first: number, end: number, out: number, paths: number): number;
+  /** Hedging kernel layout: 0 → parameter slots, 1 → outcomes per path. */
+  hedgeLayout(which: number): number;
+  /** Philox4x32-R: 6 u32 (c0…c3, k0, k1) per element in, 4 u32 out (known-answer tests). */
+  philoxBatch(n: number, rounds: number, input: number, out: number): void;
+  /** First n uniforms of path index (lo, hi) under seed (k0, k1); mirror 1: antithetic 1 − u. */
+  mcUniforms(k0: number, k1: number, indexLo: number, indexHi: number, mirror: number, n: number, out: number): void;
+  /** Φ⁻¹ of n values (n even, each with 2^-1022 ≤ min(p, 1 − p)) by the f64x2 AS241 of the SIMD Monte Carlo paths (tests). */
+  mcNormInvLanes(n: number, input: number, out: number): void;
+  /**
+   * Lattice (American/European) batch: method 0 CRR, 1 Leisen–Reimer, 2 trinomial, 3 QuantLib's CRR variant;
+   * exercise 0 European, 1 American; `out` = 6 columns (price, delta, gamma, theta, nodeDelta, nodeGamma).
+   */
+  latticeBatch(n: number, method: number, exercise: number, steps: number, isCall: number, spots: number,
+    strikes: number, expiries: number, vols: number, rates: number, dividendYields: number, out: number, status: number): number;
   /**
    * Constant-product quotes (assembly/amm/batch.ts): exactOutput 0/1; out = 8 columns (amountIn, amountOut,
    * executionPrice, spotPriceBefore, spotPriceAfter, priceImpact, feeImpact, curveImpact).
@@ -98,6 +92,19 @@ export interface KernelExports {
   depthCurveImpactBatch(nPoints: number, sizes: number, impacts: number, n: number, amounts: number, out: number): void;
   /** √(1.0001^tick) as the concentrated-liquidity kernel computes band edges (≈ 2 ulp). */
   sqrtPriceAtTickF64(tick: number): number;
+  /**
+   * Single-collateral lending positions (assembly/lending/positions.ts): mode bit 1 writes HF to out[0..n),
+   * bit 2 the liquidation price to out[n..2n); returns the count of non-OK elements.
+   */
+  positionsBatch(n: number, mode: number, amounts: number, prices: number, thresholds: number, debtAmounts: number,
+    debtPrices: number, out: number, status: number): number;
+  /**
+   * Probability that the health factor reaches 1 before the horizon (assembly/lending/firstPassage.ts);
+   * out = 7 columns (probability, distanceToLiquidation, distanceToLiquidationWithDrift, ∂P/∂vol,
+   * ∂P/∂ln HF, ∂P/∂horizon, ∂P/∂drift).
+   */
+  liquidationProbabilityBatch(n: number, healthFactors: number, vols: number, horizons: number, drifts: number,
+    borrowRates: number, collateralYields: number, out: number, status: number): number;
 }
 
 /** `greeks` argument of the pricing kernels: which output columns to compute. */

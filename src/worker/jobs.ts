@@ -12,6 +12,7 @@
 import { InvalidInputError } from '../errors.js';
 import { mcJob } from './mcJob.js';
 import { cascadeJob } from './cascadeJob.js';
+import { hedgeJob } from './hedgeJob.js';
 import { testSumJob } from './testJob.js';
 
 /** A running estimate for progress reports. */
@@ -49,6 +50,7 @@ export interface BlockJob<Spec, Plan, Result> {
 export const JOBS = {
   mc: mcJob,
   cascade: cascadeJob,
+  hedge: hedgeJob,
   'test:sum': testSumJob,
 } as const;
 

@@ -24,6 +24,7 @@
 import { AbortError, InvalidInputError, WorkerError } from '../errors.js';
 import type { McResult, MonteCarloSpec } from '../mc/types.js';
 import type { CascadeMonteCarloResult, CascadeMonteCarloSpec } from '../lending/cascadeTypes.js';
+import type { HedgeResult, HedgeSpec } from '../hedge/types.js';
 import { init, type WasmSource } from '../wasm/loader.js';
 import type { CrashMode } from './api.js';
 import { installErrorTransfer } from './errors.js';
@@ -257,6 +258,16 @@ export class WorkerPool {
    */
   cascadeMonteCarlo(spec: CascadeMonteCarloSpec, options?: PoolJobOptions): Promise<CascadeMonteCarloResult> {
     return this.runJob('cascade', spec, options);
+  }
+
+  /**
+   * Hedging simulation on the pool (src/hedge/simulate.ts): bit-identical to the single-threaded
+   * `simulateHedge` for any pool size. The spec is validated here before any worker runs.
+   * @returns `{ paths, unfilledPaths, premium, hedgeVolPrice, pnl, costs, trades, turnover, attribution, outcomes, manifest }`.
+   * @throws (as a rejection) InvalidInputError for a bad spec; AbortError; WorkerError.
+   */
+  simulateHedge(spec: HedgeSpec, options?: PoolJobOptions): Promise<HedgeResult> {
+    return this.runJob('hedge', spec, options);
   }
 
   /**

@@ -42,6 +42,7 @@ export {
 export type * from './risk/portfolioTypes.js';
 export { simulateHedge, lelandVol, gammaScalpBacktest, type LelandInput, type GammaScalpInput, type GammaScalpResult } from './hedge/index.js';
 export type * from './hedge/types.js';
+export * from './strategies/index.js';
 export {
   swapConstantProduct, swapConstantProductBatch, swapConstantProductExactOutput, DEFAULT_FEE_BPS,
 } from './amm/constantProduct.js';

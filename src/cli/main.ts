@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `tailguard` command. `tailguard report` prices the shipped Deribit snapshot (or `--snapshot
- * FILE`): IV check, smiles and ATM term structure, protection for a holder. Exit code 0 on success,
- * 1 on any error (a one-line message on stderr, no stack trace).
+ * FILE`): IV check, smiles and ATM term structure, protection for a holder, exotic protection, lending,
+ * the protection menu, hedging simulation, realised vs implied vol and portfolio risk; `--json` prints
+ * the same as one JSON document, `--html FILE` also writes it as a self-contained page with charts.
+ * Exit code 0 on success, 1 on any error (a one-line message on stderr, no stack trace).
  */
+import { writeFileSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { TailguardError, init } from '../index.js';
@@ -31,6 +34,7 @@ interface ReportOptions {
   snapshot?: string;
   currency: string;
   json?: boolean;
+  html?: string;
 }
 
 async function report(opts: ReportOptions): Promise<void> {
@@ -39,6 +43,14 @@ async function report(opts: ReportOptions): Promise<void> {
   await init();
   const progress = progressBar(process.stderr);
   const result = await buildReport(chain, opts.currency, progress ? { progress } : {});
+  if (opts.html !== undefined) {
+    const { renderHtml } = await import('./html.js'); // the chart library is read only for --html
+    try {
+      writeFileSync(opts.html, renderHtml(result));
+    } catch (err) {
+      throw new Error(`cannot write ${opts.html}: ${(err as Error).message}`);
+    }
+  }
   process.stdout.write(opts.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
 }
 
@@ -49,10 +61,11 @@ function program(): Command {
     .showHelpAfterError('(run with --help for usage)');
   cmd
     .command('report')
-    .description('IV check, smiles and term structure, and protection costs on a Deribit option chain snapshot')
+    .description('IV check, smiles, protection, hedging, volatility and portfolio risk on a Deribit option chain snapshot')
     .option('--snapshot <file>', 'Deribit snapshot CSV (default: the shipped 2025-12-31 snapshot)')
     .addOption(new Option('--currency <ccy>', 'BTC or ETH').default('BTC').argParser(parseCurrency))
     .option('--json', 'print one JSON document instead of the text report')
+    .option('--html <file>', 'also write the report as one self-contained HTML page with charts (uPlot inlined)')
     .action(report);
   return cmd;
 }

@@ -6,6 +6,10 @@ import type { IvFailure, IvRow } from './ivCheck.js';
 import { PLIQ_DAYS } from './lending.js';
 import type { Report } from './report.js';
 import { ATM_BAND } from './smile.js';
+import { renderHedging } from './hedging.js';
+import { renderMenu } from './menu.js';
+import { renderPortfolio } from './portfolio.js';
+import { renderRealized } from './realized.js';
 
 const vp = (x: number, digits = 4): string => fixed(x, digits);
 
@@ -291,8 +295,9 @@ function lendingSection(r: Report): string[] {
 }
 
 /**
- * Renders the report as plain text: a header, the IV check, the smiles and term structure, and the
- * protection table; every line at most 100 characters.
+ * Renders the report as plain text: a header, the IV check, the smiles and term structure, the
+ * protection table, exotic protection, lending, and the loss-minimisation sections 6-9 (protection
+ * menu, hedging simulation, realised vs implied vol, portfolio risk); every line at most 100 characters.
  */
 export function renderText(r: Report): string {
   const s = r.snapshot;
@@ -311,5 +316,8 @@ export function renderText(r: Report): string {
     head.push(...wrapText(`warning:  ${plural(crossed.count, 'option')} quoted with bid > ask (crossed book), kept: ` +
       `${named.join(', ')}${crossed.count > named.length ? ', ...' : ''}. Only the ask is used, as the price a buyer pays.`, 100, 0));
   }
-  return [...head, '', ...ivSection(r), '', ...smileSection(r), '', ...protectionSection(r), '', ...exoticSection(r), '', ...lendingSection(r), ''].join('\n');
+  const ccy = s.currency;
+  return [...head, '', ...ivSection(r), '', ...smileSection(r), '', ...protectionSection(r), '', ...exoticSection(r), '',
+    ...lendingSection(r), '', ...renderMenu(r.menu, ccy), '', ...renderHedging(r.hedging, ccy), '',
+    ...renderRealized(r.realized, ccy), '', ...renderPortfolio(r.portfolio, ccy), ''].join('\n');
 }

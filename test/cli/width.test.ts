@@ -85,7 +85,7 @@ describe('text report width (property over generated snapshots)', () => {
           if (skew !== undefined) c[skew.column] = String(Math.min(1e12, Number(c[skew.column]) * skew.scale));
         }));
         const chain = loadSnapshot(file);
-        const text = renderText(await buildReport(chain, chain.currency[0]!, { paths: 2000 }));
+        const text = renderText(await buildReport(chain, chain.currency[0]!, { paths: 2000, menuPaths: 2000, hedgePaths: 64 }));
         expect(tooWide(text)).toEqual([]);
       }),
       { numRuns: 60, seed: 20260205 },

@@ -58,6 +58,15 @@ export function loadCandles(file: string): CandleColumns {
   } catch (err) {
     throw new CandleFileError(`cannot read candles ${file}: ${(err as Error).message}`, file);
   }
+  return parseCandles(text, file);
+}
+
+/**
+ * Parses a candle CSV already in memory (a browser's fetched file), as {@link loadCandles}.
+ * @param text the CSV text. @param file the name the messages use.
+ * @throws CandleFileError as {@link loadCandles} (except the unreadable-file case).
+ */
+export function parseCandles(text: string, file: string): CandleColumns {
   let records: string[][];
   try {
     records = parse(text, { skip_empty_lines: true, bom: true, trim: true, relax_column_count: true }) as string[][];

@@ -52,7 +52,7 @@ export interface LoanBook {
 
 type Row = Record<string, string>;
 
-const readRows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+const parseRows = (text: string): Row[] => parse(text, { columns: true, skip_empty_lines: true }) as Row[];
 
 const amount = (s: string | undefined, where: string): number => {
   const v = Number(s);
@@ -70,9 +70,19 @@ const amount = (s: string | undefined, where: string): number => {
  */
 export function loadLoanBook(accountsFile: string): LoanBook {
   const marketsFile = accountsFile.replace('euler_v1_accounts_', 'euler_v1_account_markets_');
+  return parseLoanBook(readFileSync(accountsFile, 'utf8'), readFileSync(marketsFile, 'utf8'), accountsFile, marketsFile);
+}
+
+/**
+ * The same book from the two CSV texts already in memory (a browser's fetched files), as {@link loadLoanBook}.
+ * @param accountsText `euler_v1_accounts_…` CSV; @param marketsText `euler_v1_account_markets_…` CSV;
+ * @param accountsFile, marketsFile the names the messages use.
+ * @throws Error as {@link loadLoanBook}.
+ */
+export function parseLoanBook(accountsText: string, marketsText: string, accountsFile: string, marketsFile: string): LoanBook {
   const byBorrower = new Map<string, LoanAccount>();
   const excluded = new Set<string>();
-  readRows(accountsFile).forEach((r, i) => {
+  parseRows(accountsText).forEach((r, i) => {
     const borrower = r.borrower ?? '';
     if ((r.flag ?? '').split(';').includes(EXCLUDED_FLAG)) { excluded.add(borrower); return; }
     byBorrower.set(borrower, {
@@ -89,7 +99,7 @@ export function loadLoanBook(accountsFile: string): LoanBook {
       largestLiability: r.largest_liability ?? '',
     });
   });
-  readRows(marketsFile).forEach((r, i) => {
+  parseRows(marketsText).forEach((r, i) => {
     const borrower = r.borrower ?? '';
     if (excluded.has(borrower)) return;
     const loan = byBorrower.get(borrower);

@@ -126,7 +126,17 @@ function parseRecords(text: string, file: string): ParsedRecord[] {
  *   than call/put.
  */
 export function loadSnapshot(file: string): OptionChain {
-  const records = parseRecords(readText(file), file);
+  return parseSnapshot(readText(file), file);
+}
+
+/**
+ * Parses and validates a snapshot CSV already in memory (a browser's fetched or dropped file): the same
+ * checks and result as {@link loadSnapshot}, without touching the file system.
+ * @param text the CSV text. @param file the name the messages use.
+ * @throws SnapshotError as {@link loadSnapshot} (except the unreadable-file case).
+ */
+export function parseSnapshot(text: string, file: string): OptionChain {
+  const records = parseRecords(text, file);
   const header = records[0]?.record;
   if (header === undefined) throw new SnapshotError(`${file}: empty file (no header row)`, file);
   const index = new Map<string, number>();

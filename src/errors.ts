@@ -47,12 +47,13 @@ export interface ErrorDetails {
 
 /** Base class of every error tailguard throws: `name`, a stable `code`, and `details`. */
 export class TailguardError extends Error {
+  /** The class name, written out so that it survives minification (a bundler may rename the classes). */
+  override name = 'TailguardError';
   readonly code: ErrorCode;
   readonly details: ErrorDetails;
 
   constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message);
-    this.name = new.target.name;
     this.code = code;
     this.details = details;
   }
@@ -60,6 +61,7 @@ export class TailguardError extends Error {
 
 /** An input broke a rule: the message names the field and the value, e.g. "strike (-5) must be > 0". */
 export class InvalidInputError extends TailguardError {
+  override name = 'InvalidInputError';
   constructor(message: string, details: ErrorDetails = {}) {
     super('INVALID_INPUT', message, details);
   }
@@ -70,6 +72,7 @@ export class InvalidInputError extends TailguardError {
  * `PRICE_ABOVE_MAXIMUM`; `bound` is the discounted intrinsic value or the maximum price.
  */
 export class PriceOutOfBoundsError extends TailguardError {
+  override name = 'PriceOutOfBoundsError';
   readonly bound: number;
 
   constructor(code: 'PRICE_BELOW_INTRINSIC' | 'PRICE_ABOVE_MAXIMUM', message: string, details: ErrorDetails & { bound: number }) {
@@ -80,6 +83,7 @@ export class PriceOutOfBoundsError extends TailguardError {
 
 /** An iterative method did not converge. */
 export class NoConvergenceError extends TailguardError {
+  override name = 'NoConvergenceError';
   constructor(message: string, details: ErrorDetails = {}) {
     super('NO_CONVERGENCE', message, details);
   }
@@ -87,6 +91,7 @@ export class NoConvergenceError extends TailguardError {
 
 /** The WASM module failed to load, or a pricing call was made before `init()` resolved. */
 export class WasmInitError extends TailguardError {
+  override name = 'WasmInitError';
   constructor(message: string, details: ErrorDetails = {}) {
     super('WASM_INIT', message, details);
   }
@@ -94,6 +99,7 @@ export class WasmInitError extends TailguardError {
 
 /** A worker crashed or could not be reached. */
 export class WorkerError extends TailguardError {
+  override name = 'WorkerError';
   constructor(message: string, details: ErrorDetails = {}) {
     super('WORKER', message, details);
   }
@@ -101,6 +107,7 @@ export class WorkerError extends TailguardError {
 
 /** A job was cancelled through its `AbortSignal`. */
 export class AbortError extends TailguardError {
+  override name = 'AbortError';
   constructor(message = 'the operation was aborted', details: ErrorDetails = {}) {
     super('ABORTED', message, details);
   }

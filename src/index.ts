@@ -42,7 +42,6 @@ export {
 export type * from './risk/portfolioTypes.js';
 export { simulateHedge, lelandVol, gammaScalpBacktest, type LelandInput, type GammaScalpInput, type GammaScalpResult } from './hedge/index.js';
 export type * from './hedge/types.js';
-export * from './strategies/index.js';
 export {
   swapConstantProduct, swapConstantProductBatch, swapConstantProductExactOutput, DEFAULT_FEE_BPS,
 } from './amm/constantProduct.js';
@@ -60,6 +59,7 @@ export { liquidationProbability, liquidationProbabilityWithinDays } from './lend
 export { liquidationProbabilityBatch } from './lending/liquidationProbabilityBatch.js';
 export { liquidationProbabilityMonteCarlo } from './lending/liquidationProbabilityMonteCarlo.js';
 export type * from './lending/liquidationProbabilityTypes.js';
+export * from './strategies/index.js';
 export { MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL } from './options/validate.js';
 export { thetaPerDay, vegaPerVolPoint, yearsFromDays } from './units.js';
 export {

@@ -34,6 +34,7 @@
 // Never throws; allocates nothing.
 
 import { nextNormal, nextUniform, streamStart } from "../rng/stream";
+import { mertonJump } from "../rng/poisson";
 import { europeanOne, MODEL_BSM } from "../options/european";
 import { cpAmountIn, cpAmountOut } from "../amm/constantProduct";
 import { depthCurveImpact } from "../amm/depthCurve";
@@ -120,20 +121,6 @@ let tGas: f64 = 0.0;
 let tTrades: f64 = 0.0;
 let tTurnover: f64 = 0.0;
 let tFilled: bool = true;
-
-/** Poisson(μ) by inversion of u (p0 = e^{−μ}), capped at 10000: the rule of ../mc/kernel.ts (not exported there). */
-function poissonInv(u: f64, p0: f64, mu: f64): i32 {
-  let n: i32 = 0;
-  let p = p0;
-  let f = p0;
-  while (u > f && n < 10000) {
-    n++;
-    p *= mu / <f64>n;
-    f += p;
-    if (p == 0.0 && <f64>n > mu) break;
-  }
-  return n;
-}
 
 /** BSM price, delta, gamma, theta per option unit at spot s, time to expiry tau, vol sig (straddle: call + put). */
 function greeksAt(s: f64, tau: f64, sig: f64): void {
@@ -271,12 +258,7 @@ function nextSpot(i: i32, s: f64): f64 {
     return s * Math.exp(inc);
   }
   let x = gMu + gSd * nextNormal();
-  if (gModel == MODEL_MERTON) {
-    const u = nextUniform();
-    const zj = nextNormal();
-    const nj = poissonInv(u, gPoissonP0, gLamDt);
-    if (nj > 0) x += <f64>nj * gJm + Math.sqrt(<f64>nj) * gJv * zj;
-  }
+  if (gModel == MODEL_MERTON) x += mertonJump(gPoissonP0, gLamDt, gJm, gJv);
   return s * Math.exp(x);
 }
 

@@ -6,10 +6,11 @@
 // u and z'):
 //   GBM     ln m = (drift − vol²/2)·Δt + vol·√Δt·z
 //   Merton  the same with drift − λκ (κ = e^{jumpMean + jumpVol²/2} − 1) plus N·jumpMean + √N·jumpVol·z',
-//           N ~ Poisson(λΔt) by inversion of u (Merton 1976)
+//           N ~ Poisson(λΔt) by inversion of u (Merton 1976; the shared step `mertonJump` of ../rng/poisson.ts)
 // `drift` is the real-world drift of a stress model (default 0 in the facade), not a risk-neutral rate.
 
-import { nextNormal, nextUniform, streamStart } from "../rng/stream";
+import { nextNormal, streamStart } from "../rng/stream";
+import { mertonJump } from "../rng/poisson";
 import {
   P_BLOCK, P_DRIFT, P_DT, P_FEE, P_JUMP_INTENSITY, P_JUMP_MEAN, P_JUMP_VOL, P_KNOTS, P_MODEL, P_PATHS,
   P_RESERVE_RISKY, P_RESERVE_STABLE, P_SEED_HI, P_SEED_LO, P_SPOT, P_STEPS, P_VENUE, P_VOL, P_MAX_ROUNDS,
@@ -34,21 +35,6 @@ export const K_COUNT: i32 = 11;
 
 export const MODEL_GBM: i32 = 0;
 export const MODEL_MERTON: i32 = 1;
-
-/** Poisson(μ) by inversion of u (p0 = e^{−μ}); capped at 10000. */
-function poissonInv(u: f64, mu: f64): i32 {
-  const p0 = Math.exp(-mu);
-  let n: i32 = 0;
-  let p = p0;
-  let f = p0;
-  while (u > f && n < 10000) {
-    n++;
-    p *= mu / <f64>n;
-    f += p;
-    if (p == 0.0 && <f64>n > mu) break;
-  }
-  return n;
-}
 
 /** Sets the venue to its initial state from the parameter block. */
 export function resetVenue(params: usize, curve: usize): void {
@@ -86,6 +72,7 @@ export function cascadePathsImpl(params: usize, book: usize, stride: i32, m: i32
   const mu = (load<f64>(params, P_DRIFT << 3) - 0.5 * vol * vol - lambda * kappa) * dt;
   const sd = vol * Math.sqrt(dt);
   const lamDt = lambda * dt;
+  const p0 = Math.exp(-lamDt);
   let failed: i32 = 0;
   let slot: usize = out;
   for (let b: i64 = <i64>first; b < <i64>end; b++) {
@@ -99,12 +86,7 @@ export function cascadePathsImpl(params: usize, book: usize, stride: i32, m: i32
       streamStart(k0, k1, <u64>path, false);
       for (let s: i32 = 0; s < steps; s++) {
         let x = mu + sd * nextNormal();
-        if (merton) {
-          const u = nextUniform();
-          const zj = nextNormal();
-          const nj = poissonInv(u, lamDt);
-          if (nj > 0) x += <f64>nj * jm + Math.sqrt(<f64>nj) * jv * zj;
-        }
+        if (merton) x += mertonJump(p0, lamDt, jm, jv);
         store<f64>(gMoves + ((<usize>s) << 3), Math.exp(x));
       }
       resetVenue(params, curve);

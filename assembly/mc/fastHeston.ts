@@ -16,7 +16,7 @@ import { vexp, vlog } from "../math/simd";
 import { philoxKeySchedule, philoxLanes, laneIndices, lR0, lR1, lR2, lR3, pairLow, pairHigh, vUniform53 } from "../rng/philoxLanes";
 import { vNormInv } from "../rng/normalLanes";
 import { qeStep, qeVn } from "./hestonQE";
-import { payoffSetup, vPayoff, vC, addFour } from "./fastPaths";
+import { payoffSetup, payoffFour } from "./fastPaths";
 
 // Constants of the current grid step (set per step by the run loop).
 let sH: f64 = 0.0;
@@ -138,7 +138,6 @@ function hestonGroup(j: i64, anti: bool, asian: bool, n: i32, dt: usize, ns: usi
   const vv0 = f64x2.splat(v0);
   const zero = f64x2.splat(0.0);
   const one = f64x2.splat(1.0);
-  const half = f64x2.splat(0.5);
   {
     laneIndices(j);
     // log-spot, variance, Σw·S, Σw·ln S of lanes (j, j+1) in *A, (j+2, j+3) in *B; partners in *A2, *B2
@@ -183,16 +182,6 @@ function hestonGroup(j: i64, anti: bool, asian: bool, n: i32, dt: usize, ns: usi
         }
       }
     }
-    let yA = vPayoff(xA, aA, gA);
-    let cA = vC;
-    let yB = vPayoff(xB, aB, gB);
-    let cB = vC;
-    if (anti) {
-      yA = f64x2.mul(half, f64x2.add(yA, vPayoff(xA2, aA2, gA2)));
-      cA = f64x2.mul(half, f64x2.add(cA, vC));
-      yB = f64x2.mul(half, f64x2.add(yB, vPayoff(xB2, aB2, gB2)));
-      cB = f64x2.mul(half, f64x2.add(cB, vC));
-    }
-    addFour(yA, cA, yB, cB);
+    payoffFour(anti, xA, aA, gA, xB, aB, gB, xA2, aA2, gA2, xB2, aB2, gB2);
   }
 }

@@ -81,6 +81,30 @@ export function addFour(yA: v128, cA: v128, yB: v128, cB: v128): void {
 }
 
 /**
+ * Ends a group of four samples (lanes (j, j+1) in *A, (j+2, j+3) in *B, antithetic partners in *A2, *B2):
+ * discounted payoff and control variate of each lane by `vPayoff`, with `anti` the mean of the sample and its
+ * partner, ½·(Y + Y'), then `addFour`. Shared by this file's and ./fastHeston.ts's group functions (one order of
+ * operations, so both stay bit-identical to ./kernel.ts evalPath).
+ */
+// @ts-ignore: decorator
+@inline
+export function payoffFour(anti: bool, xA: v128, aA: v128, gA: v128, xB: v128, aB: v128, gB: v128,
+  xA2: v128, aA2: v128, gA2: v128, xB2: v128, aB2: v128, gB2: v128): void {
+  const half = f64x2.splat(0.5);
+  let yA = vPayoff(xA, aA, gA);
+  let cA = vC;
+  let yB = vPayoff(xB, aB, gB);
+  let cB = vC;
+  if (anti) {
+    yA = f64x2.mul(half, f64x2.add(yA, vPayoff(xA2, aA2, gA2)));
+    cA = f64x2.mul(half, f64x2.add(cA, vC));
+    yB = f64x2.mul(half, f64x2.add(yB, vPayoff(xB2, aB2, gB2)));
+    cB = f64x2.mul(half, f64x2.add(cB, vC));
+  }
+  addFour(yA, cA, yB, cB);
+}
+
+/**
  * Samples [s0, s0 + 4·groups) of a GBM path payoff on the N-point grid: adds each sample's (Y, C) to pSy…
  * in sample order (call `fastPathsReset` per block). `dt`, `sq`: scratch columns Δ_i and √Δ_i; `weights`:
  * fixing weights (Asian). x0 = ln S0, mu = r − q − σ²/2, disc = e^{−rT}, om = ±1; asian/geom/cvGeom as the
@@ -127,7 +151,6 @@ function pathsGroup(j: i64, anti: bool, asian: bool, n: i32, dt: usize, sq: usiz
   const vsig = f64x2.splat(sigma);
   const vx0 = f64x2.splat(x0);
   const zero = f64x2.splat(0.0);
-  const half = f64x2.splat(0.5);
   {
     laneIndices(j);
     // log-spots, Σw·S and Σw·ln S of lanes (j, j+1) in *A, (j+2, j+3) in *B; antithetic partners in *A2, *B2
@@ -171,17 +194,7 @@ function pathsGroup(j: i64, anti: bool, asian: bool, n: i32, dt: usize, sq: usiz
         }
       }
     }
-    let yA = vPayoff(xA, aA, gA);
-    let cA = vC;
-    let yB = vPayoff(xB, aB, gB);
-    let cB = vC;
-    if (anti) {
-      yA = f64x2.mul(half, f64x2.add(yA, vPayoff(xA2, aA2, gA2)));
-      cA = f64x2.mul(half, f64x2.add(cA, vC));
-      yB = f64x2.mul(half, f64x2.add(yB, vPayoff(xB2, aB2, gB2)));
-      cB = f64x2.mul(half, f64x2.add(cB, vC));
-    }
-    addFour(yA, cA, yB, cB);
+    payoffFour(anti, xA, aA, gA, xB, aB, gB, xA2, aA2, gA2, xB2, aB2, gB2);
   }
 }
 

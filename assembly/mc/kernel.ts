@@ -46,6 +46,7 @@
 // Never throws; allocates nothing; reads its columns with load/store.
 
 import { streamStart, nextUniform, nextNormal } from "../rng/stream";
+import { mertonJump } from "../rng/poisson";
 import { normInv } from "../math/normal";
 import { philox4x32, philoxR0, philoxR1, philoxR2, philoxR3 } from "../rng/philox";
 import { sobolBits } from "../rng/sobol";
@@ -141,20 +142,6 @@ let oX0: f64 = 0.0;  // lookback: ∂payoff/∂S_0 with the path fixed (S_0 is o
 // @ts-ignore: decorator
 @inline function beyond(x: f64): bool { return gUp ? x >= gH : x <= gH; }
 
-/** Poisson(μ) by inversion of u (p0 = e^{−μ}); capped at 10000 jumps. */
-function poissonInv(u: f64, p0: f64, mu: f64): i32 {
-  let n: i32 = 0;
-  let p = p0;
-  let f = p0;
-  while (u > f && n < 10000) {
-    n++;
-    p *= mu / <f64>n;
-    f += p;
-    if (p == 0.0 && <f64>n > mu) break; // the tail underflowed: u is within rounding of 1
-  }
-  return n;
-}
-
 /** Draws the random inputs of one path into the scratch columns (z, jumps; Heston: log increments, variances). */
 function generate(): void {
   const n = gN;
@@ -181,10 +168,7 @@ function generate(): void {
   } else if (gModel == MODEL_MERTON) {
     for (let i = 0; i < n; i++) {
       st(SC_Z, i, nextNormal());
-      const u = nextUniform();
-      const zj = nextNormal();
-      const k = poissonInv(u, ld(SC_PE, i), ld(SC_PM, i));
-      st(SC_JMP, i, k == 0 ? 0.0 : <f64>k * gJMean + Math.sqrt(<f64>k) * gJVol * zj);
+      st(SC_JMP, i, mertonJump(ld(SC_PE, i), ld(SC_PM, i), gJMean, gJVol));
     }
   } else {
     for (let i = 0; i < n; i++) st(SC_Z, i, nextNormal());

@@ -5,13 +5,15 @@
  * depend only on (seed, i) (Philox4x32-10), and its outcome only on its path, so results are bit-identical
  * for any block size, worker count or split. Method and sources: assembly/hedge/kernel.ts.
  */
-import { AbortError, InvalidInputError } from '../errors.js';
+import { InvalidInputError } from '../errors.js';
 import { canonicalJson, fnv1a64 } from '../mc/hash.js';
 import { VERSION } from '../mc/version.js';
 import { expectedShortfall, valueAtRisk } from '../risk/tailRisk.js';
 import { interpolatedQuantile } from '../risk/quantile.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import { blackScholes } from '../options/blackScholes.js';
+import { checkBlockRange, checkPartials } from '../worker/blockRange.js';
+import { abortError, onTemporaryPool, poolOptions, checkRunOptions, runGroupsLocally } from '../worker/localRun.js';
 import { K, K_COUNT, OptionCode, P, P_COUNT } from './layout.js';
 import type { HedgeManifest, HedgeOutcomes, HedgePnlStats, HedgeResult, HedgeSpec, SimulateHedgeOptions } from './types.js';
 import { checkHedgeSpec } from './validate.js';
@@ -60,12 +62,7 @@ export function hedgePartialWidth(plan: HedgePlan): number {
 export function runHedgeBlocks(plan: HedgePlan, first: number, end: number): Float64Array;
 export function runHedgeBlocks(plan: HedgePlan, first: number, end: number, withPaths: true): { outcomes: Float64Array; spots: Float64Array };
 export function runHedgeBlocks(plan: HedgePlan, first: number, end: number, withPaths = false): Float64Array | { outcomes: Float64Array; spots: Float64Array } {
-  if (!Number.isInteger(first) || first < 0 || first > plan.blockCount) {
-    throw new InvalidInputError(`firstBlock (${first}) must be an integer in [0, ${plan.blockCount}]`, { field: 'firstBlock', value: first });
-  }
-  if (!Number.isInteger(end) || end < first || end > plan.blockCount) {
-    throw new InvalidInputError(`endBlock (${end}) must be an integer in [${first}, ${plan.blockCount}]`, { field: 'endBlock', value: end });
-  }
+  checkBlockRange(plan.blockCount, first, end);
   const width = hedgePartialWidth(plan);
   const slots = (end - first) * plan.blockSize;
   const rowLength = plan.steps + 1;
@@ -119,9 +116,7 @@ function meanOf(x: Float64Array): number {
  */
 export function mergeHedgeBlocks(plan: HedgePlan, partials: Float64Array): HedgeResult {
   const expected = plan.blockCount * hedgePartialWidth(plan);
-  if (!(partials instanceof Float64Array) || partials.length !== expected) {
-    throw new InvalidInputError(`partials has length ${partials instanceof Float64Array ? partials.length : -1}, expected ${expected}`, { field: 'partials' });
-  }
+  checkPartials(partials, expected);
   const n = plan.paths;
   const col = (c: number): Float64Array => { const out = new Float64Array(n); for (let i = 0; i < n; i++) out[i] = partials[i * K_COUNT + c]!; return out; };
   const outcomes: HedgeOutcomes = {
@@ -176,12 +171,6 @@ export function hedgeEstimate(plan: HedgePlan, partials: Float64Array, blocks: n
   return { price: mean, standardError: m > 1 ? Math.sqrt(Math.max(ss - m * mean * mean, 0) / (m - 1) / m) : NaN };
 }
 
-function abortError(signal: AbortSignal): AbortError {
-  const reason: unknown = signal.reason;
-  const why = reason instanceof Error ? reason.message : reason !== undefined ? String(reason) : '';
-  return new AbortError(`simulateHedge was aborted${why ? `: ${why}` : ''}`, why ? { reason: why } : {});
-}
-
 /**
  * Simulates discrete delta hedging of a European option position (call, put or straddle; long or short)
  * along `paths` seeded paths (GBM, Merton jumps, Heston) or along one supplied price path (candle closes),
@@ -202,40 +191,21 @@ function abortError(signal: AbortSignal): AbortError {
  *   died; WasmInitError before init().
  */
 export async function simulateHedge(spec: HedgeSpec, options: SimulateHedgeOptions = {}): Promise<HedgeResult> {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError(`options (${String(options)}) must be an object { workers?, onProgress?, signal? }`, { field: 'options', value: options });
-  const { workers, onProgress, signal } = options;
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw new InvalidInputError(`onProgress (${String(onProgress)}) must be a function`, { field: 'onProgress', value: onProgress });
-  if (signal !== undefined && !(typeof AbortSignal === 'function' && signal instanceof AbortSignal)) throw new InvalidInputError(`signal (${String(signal)}) must be an AbortSignal`, { field: 'signal', value: signal });
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 1024)) {
-    throw new InvalidInputError(`workers (${String(workers)}) must be an integer in [1, 1024]`, { field: 'workers', value: workers, rule: 'integer in [1, 1024]' });
-  }
-  if (signal?.aborted) throw abortError(signal);
+  const { workers, onProgress, signal } = checkRunOptions(options);
+  if (signal?.aborted) throw abortError('simulateHedge', signal);
   if (workers !== undefined && workers > 1) {
     planHedge(spec); // reject a bad spec before starting workers
-    const { createPool } = await import('../worker/pool.js');
-    const pool = await createPool({ size: workers });
-    try {
-      return await pool.simulateHedge(spec, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-    } finally {
-      await pool.close();
-    }
+    return onTemporaryPool(workers, (pool) => pool.simulateHedge(spec, poolOptions(onProgress, signal)));
   }
   const plan = planHedge(spec);
   const width = hedgePartialWidth(plan);
   const partials = new Float64Array(plan.blockCount * width);
   // groups of about 2^20 path-steps per kernel call, then progress and an abort check
   const group = Math.max(1, Math.floor((1 << 20) / (plan.blockSize * plan.steps)));
-  for (let b = 0; b < plan.blockCount; b += group) {
-    const end = Math.min(b + group, plan.blockCount);
-    partials.set(runHedgeBlocks(plan, b, end), b * width);
-    if (onProgress) {
+  await runGroupsLocally('simulateHedge', plan.blockCount, group, (b, end) => partials.set(runHedgeBlocks(plan, b, end), b * width),
+    onProgress && ((end) => {
       const e = hedgeEstimate(plan, partials, end);
       onProgress({ fraction: end / plan.blockCount, price: e.price, standardError: e.standardError, blocksDone: end, blockCount: plan.blockCount });
-    }
-    if (end < plan.blockCount) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (signal?.aborted) throw abortError(signal);
-    }
-  }
+    }), signal);
   return mergeHedgeBlocks(plan, partials);
 }

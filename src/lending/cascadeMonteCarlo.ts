@@ -5,10 +5,12 @@
  * on (seed, i) (Philox4x32-10, assembly/lending/cascadePaths.ts), and a path's outcome only on its moves,
  * so results are bit-identical for any block size, worker count or split.
  */
-import { AbortError, InvalidInputError } from '../errors.js';
+import { InvalidInputError } from '../errors.js';
 import { expectedShortfall, valueAtRisk } from '../risk/tailRisk.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import type { PoolProgress } from '../worker/pool.js';
+import { checkBlockRange, checkPartials } from '../worker/blockRange.js';
+import { abortError, onTemporaryPool, poolOptions, checkRunOptions, runGroupsLocally } from '../worker/localRun.js';
 import { BOOK_BYTES_PER_POSITION, K, K_COUNT, P, P_COUNT } from './cascadeLayout.js';
 import { isPreparedBook, prepareCascadeBook, uploadBook } from './cascadePrepare.js';
 import type { CascadeMonteCarloResult, CascadeMonteCarloSpec, PreparedCascadeBook, TailStats } from './cascadeTypes.js';
@@ -52,12 +54,7 @@ export function cascadePartialWidth(plan: CascadeMcPlan): number {
  * per path slot (layout `K` in cascadeLayout.ts), slots past `paths` NaN. A fresh array (transferable).
  */
 export function runCascadeBlocks(plan: CascadeMcPlan, first: number, end: number): Float64Array {
-  if (!Number.isInteger(first) || first < 0 || first > plan.blockCount) {
-    throw new InvalidInputError(`firstBlock (${first}) must be an integer in [0, ${plan.blockCount}]`, { field: 'firstBlock', value: first });
-  }
-  if (!Number.isInteger(end) || end < first || end > plan.blockCount) {
-    throw new InvalidInputError(`endBlock (${end}) must be an integer in [${first}, ${plan.blockCount}]`, { field: 'endBlock', value: end });
-  }
+  checkBlockRange(plan.blockCount, first, end);
   const m = plan.sorted;
   const { k: k0 } = batchBlock(16);
   const width = cascadePartialWidth(plan);
@@ -99,9 +96,7 @@ export function tailStats(x: Float64Array): TailStats {
  */
 export function mergeCascadeBlocks(plan: CascadeMcPlan, partials: Float64Array): CascadeMonteCarloResult {
   const expected = plan.blockCount * cascadePartialWidth(plan);
-  if (!(partials instanceof Float64Array) || partials.length !== expected) {
-    throw new InvalidInputError(`partials has length ${partials instanceof Float64Array ? partials.length : -1}, expected ${expected}`, { field: 'partials' });
-  }
+  checkPartials(partials, expected);
   const n = plan.paths;
   const col = (c: number): Float64Array => { const out = new Float64Array(n); for (let i = 0; i < n; i++) out[i] = partials[i * K_COUNT + c]!; return out; };
   const outcomes = {
@@ -138,12 +133,6 @@ export interface CascadeMonteCarloOptions {
 /** Kernel calls (groups of blocks) per single-threaded run. */
 const GROUPS = 32;
 
-function abortError(signal: AbortSignal): AbortError {
-  const reason: unknown = signal.reason;
-  const why = reason instanceof Error ? reason.message : reason !== undefined ? String(reason) : '';
-  return new AbortError(`cascadeMonteCarlo was aborted${why ? `: ${why}` : ''}`, why ? { reason: why } : {});
-}
-
 /**
  * Monte Carlo of liquidation cascades: `paths` seeded price paths (GBM or Merton jumps, `steps` moves over
  * `horizonYears`), each sent through the cascade of `simulateCascade` (the venue reset for every path).
@@ -160,22 +149,10 @@ function abortError(signal: AbortSignal): AbortError {
  *   died; WasmInitError before init().
  */
 export async function cascadeMonteCarlo(spec: CascadeMonteCarloSpec, options: CascadeMonteCarloOptions = {}): Promise<CascadeMonteCarloResult> {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError(`options (${String(options)}) must be an object { workers?, onProgress?, signal? }`, { field: 'options', value: options });
-  const { workers, onProgress, signal } = options;
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw new InvalidInputError(`onProgress (${String(onProgress)}) must be a function`, { field: 'onProgress', value: onProgress });
-  if (signal !== undefined && !(typeof AbortSignal === 'function' && signal instanceof AbortSignal)) throw new InvalidInputError(`signal (${String(signal)}) must be an AbortSignal`, { field: 'signal', value: signal });
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 1024)) {
-    throw new InvalidInputError(`workers (${String(workers)}) must be an integer in [1, 1024]`, { field: 'workers', value: workers, rule: 'integer in [1, 1024]' });
-  }
-  if (signal?.aborted) throw abortError(signal);
+  const { workers, onProgress, signal } = checkRunOptions(options);
+  if (signal?.aborted) throw abortError('cascadeMonteCarlo', signal);
   if (workers !== undefined && workers > 1) {
-    const { createPool } = await import('../worker/pool.js');
-    const pool = await createPool({ size: workers });
-    try {
-      return await pool.cascadeMonteCarlo(spec, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-    } finally {
-      await pool.close();
-    }
+    return onTemporaryPool(workers, (pool) => pool.cascadeMonteCarlo(spec, poolOptions(onProgress, signal)));
   }
   const plan = planCascadeMc(spec);
   const width = cascadePartialWidth(plan);
@@ -183,17 +160,10 @@ export async function cascadeMonteCarlo(spec: CascadeMonteCarloSpec, options: Ca
   // groups of blocks per kernel call (each call copies the sorted book into WASM memory once): about
   // GROUPS progress reports and abort checks per run
   const group = Math.max(1, Math.ceil(plan.blockCount / GROUPS));
-  for (let b = 0; b < plan.blockCount; b += group) {
-    const end = Math.min(b + group, plan.blockCount);
-    partials.set(runCascadeBlocks(plan, b, end), b * width);
-    if (onProgress) {
+  await runGroupsLocally('cascadeMonteCarlo', plan.blockCount, group, (b, end) => partials.set(runCascadeBlocks(plan, b, end), b * width),
+    onProgress && ((end) => {
       const e = cascadeEstimate(plan, partials, end);
       onProgress({ fraction: end / plan.blockCount, price: e.price, standardError: e.standardError, blocksDone: end, blockCount: plan.blockCount });
-    }
-    if (end < plan.blockCount) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (signal?.aborted) throw abortError(signal);
-    }
-  }
+    }), signal);
   return mergeCascadeBlocks(plan, partials);
 }

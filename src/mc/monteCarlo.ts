@@ -2,7 +2,8 @@
  * `monteCarlo`: the single-threaded asynchronous Monte Carlo facade, built only from planMonteCarlo,
  * runBlocks and mergeBlocks (./plan.ts), so that the worker pool's results are bit-identical to it.
  */
-import { AbortError, InvalidInputError } from '../errors.js';
+import { InvalidInputError } from '../errors.js';
+import { abortError, onTemporaryPool, poolOptions, runGroupsLocally } from '../worker/localRun.js';
 import { finalResult, planMonteCarlo, resultOf, runBlocks, foldPlan } from './plan.js';
 import { emptyAccumulator } from './stats.js';
 import type { McResult, MonteCarloOptions, MonteCarloSpec } from './types.js';
@@ -29,24 +30,6 @@ function checkOptions(options: unknown): MonteCarloOptions {
   return o;
 }
 
-function yieldToEventLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
-      ch.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function aborted(signal: AbortSignal | undefined): AbortError {
-  const reason = signal?.reason;
-  const why = reason instanceof Error ? reason.message : reason !== undefined ? String(reason) : '';
-  return new AbortError(`monteCarlo was aborted${why ? `: ${why}` : ''}`, { reason: why || undefined });
-}
-
 /**
  * Prices `spec` by Monte Carlo simulation in this thread, in groups of blocks with a yield to the event
  * loop between groups (so that progress is reported and an abort is seen promptly).
@@ -61,35 +44,22 @@ function aborted(signal: AbortSignal | undefined): AbortError {
  */
 export async function monteCarlo(spec: MonteCarloSpec, options?: MonteCarloOptions | null): Promise<McResult> {
   const { onProgress, signal, workers } = checkOptions(options);
-  if (signal?.aborted) throw aborted(signal);
+  if (signal?.aborted) throw abortError('monteCarlo', signal);
   if (workers !== undefined && workers !== 1) {
     if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
       throw new InvalidInputError(`workers (${String(workers)}) must be an integer in [1, 1024]`, { field: 'workers', value: workers, rule: 'integer 1..1024' });
     }
-    const { createPool } = await import('../worker/pool.js');
-    const pool = await createPool({ size: workers });
-    try {
-      return await pool.monteCarlo(spec, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-    } finally {
-      await pool.close();
-    }
+    return onTemporaryPool(workers, (pool) => pool.monteCarlo(spec, poolOptions(onProgress, signal)));
   }
   const plan = planMonteCarlo(spec);
   // blocks are folded as they come, in block order: the same fold, in the same order, as mergeBlocks
   // (so the bits equal the pool's), without holding every block's partials
   const group = Math.max(1, Math.floor(GROUP_WORK / (plan.blockSize * plan.pathWork)));
   const acc = emptyAccumulator();
-  for (let b = 0; b < plan.blockCount; b += group) {
-    const end = Math.min(b + group, plan.blockCount);
-    foldPlan(plan, acc, runBlocks(plan, b, end), 0, end - b);
-    if (onProgress) {
+  await runGroupsLocally('monteCarlo', plan.blockCount, group, (b, end) => { foldPlan(plan, acc, runBlocks(plan, b, end), 0, end - b); },
+    onProgress && ((end) => {
       const r = resultOf(plan, acc);
       onProgress({ fraction: end / plan.blockCount, price: r.price, standardError: r.standardError });
-    }
-    if (end < plan.blockCount) {
-      await yieldToEventLoop();
-      if (signal?.aborted) throw aborted(signal);
-    }
-  }
+    }), signal);
   return finalResult(plan, acc);
 }

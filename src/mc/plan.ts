@@ -13,6 +13,7 @@ import { InvalidInputError, NoConvergenceError } from '../errors.js';
 import { normInv } from '../reference/normal.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import { wasm } from '../wasm/loader.js';
+import { checkBlockRange } from '../worker/blockRange.js';
 import { geometricAsian } from '../options/exotic/geometricAsian.js';
 import { canonicalJson, fnv1a64 } from './hash.js';
 import { ModelCode, Partial, PayoffCode, Slot, SLOT_COUNT, WIDTH_BASE, WIDTH_GREEKS } from './slots.js';
@@ -223,12 +224,7 @@ export function planMonteCarlo(spec: MonteCarloSpec): McPlan {
  * @throws InvalidInputError for a block range outside [0, plan.blockCount]; WasmInitError before init().
  */
 export function runBlocks(plan: McPlan, firstBlock: number, endBlock: number): Float64Array {
-  if (!Number.isInteger(firstBlock) || firstBlock < 0 || firstBlock > plan.blockCount) {
-    throw new InvalidInputError(`firstBlock (${firstBlock}) must be an integer in [0, ${plan.blockCount}]`, { field: 'firstBlock', value: firstBlock });
-  }
-  if (!Number.isInteger(endBlock) || endBlock < firstBlock || endBlock > plan.blockCount) {
-    throw new InvalidInputError(`endBlock (${endBlock}) must be an integer in [${firstBlock}, ${plan.blockCount}]`, { field: 'endBlock', value: endBlock });
-  }
+  checkBlockRange(plan.blockCount, firstBlock, endBlock);
   const k = wasm();
   const count = endBlock - firstBlock;
   const n = plan.times.length;

@@ -6,30 +6,17 @@
  */
 import { bookColumns } from '../lending/cascadePrepare.js';
 import { P, VENUE_CONSTANT_PRODUCT } from '../lending/cascadeLayout.js';
-import type { CascadeBookInput, CascadeOptions } from '../lending/cascadeTypes.js';
+import type { CascadeBookInput, CascadeOptions, CascadePositions, CascadeResult } from '../lending/cascadeTypes.js';
 import { checkRules, checkShock } from '../lending/cascadeValidate.js';
 
-/** Totals, rounds and per-position state of a reference cascade (names as in CascadeResult). */
-export interface ReferenceCascadeResult {
-  rounds: number;
-  converged: boolean;
-  finalPrice: number;
-  finalOraclePrice: number;
-  minPrice: number;
-  positionsLiquidated: number;
-  liquidations: number;
-  skippedLiquidations: number;
-  debtRepaid: number;
-  collateralSeized: number;
-  collateralSold: number;
-  collateralToProtocol: number;
-  proceedsUsd: number;
-  liquidatedValueUsd: number;
-  badDebt: number;
-  insolventDebt: number;
-  insolventPositions: number;
-  perRound: { oraclePrice: number[]; priceStart: number[]; priceEnd: number[]; liquidations: number[]; debtRepaid: number[]; badDebt: number[]; collateralSold: number[] };
-  positions: { collateral: Float64Array; debt: Float64Array; badDebt: Float64Array; collateralSeized: Float64Array; firstRound: Float64Array; valid: boolean[] };
+/**
+ * Totals, rounds and per-position state of a reference cascade: the totals of `CascadeResult` (same names and
+ * meanings, declared once in ../lending/cascadeTypes.ts), the kernel-only fields (initialPrice, totalBadDebt,
+ * kernelMs) left out; per-round columns as plain arrays; per-position columns with `valid` instead of `status`.
+ */
+export interface ReferenceCascadeResult extends Omit<CascadeResult, 'initialPrice' | 'totalBadDebt' | 'kernelMs' | 'perRound' | 'positions'> {
+  perRound: Record<'oraclePrice' | 'priceStart' | 'priceEnd' | 'liquidations' | 'debtRepaid' | 'badDebt' | 'collateralSold', number[]>;
+  positions: Omit<CascadePositions, 'status'> & { valid: boolean[] };
 }
 
 /** Impact of selling `size` on a depth curve (assembly/amm/depthCurve.ts rule, restated). */

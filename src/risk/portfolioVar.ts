@@ -14,7 +14,7 @@ import { portfolioRisk } from './portfolio.js';
 import type { Portfolio, PortfolioVaR, PortfolioVaRMethod, PortfolioVaROptions } from './portfolioTypes.js';
 import { emptyScenarios, revalue } from './portfolioRevalue.js';
 import { compilePortfolio, type Book } from './portfolioValidate.js';
-import { NormalStream } from './scenarioRandom.js';
+import { scenarioNormals } from './scenarioRandom.js';
 import { expectedShortfall, valueAtRisk } from './tailRisk.js';
 
 const METHODS: readonly PortfolioVaRMethod[] = ['historical', 'delta-normal', 'delta-gamma', 'monte-carlo'];
@@ -114,7 +114,8 @@ function fullRevaluation(book: Book, logR: Float64Array[], count: number, h: num
  *   `horizonLogReturns` on the shipped candles) moves spots by e^{r} (Black-76 forwards likewise), options are
  *   repriced with expiries shortened by `horizonYears` and vols unchanged (full revaluation); VaR/ES of the P&L
  *   sample by the quantile rule above.
- * - `'monte-carlo'`: the same on `paths` seeded GBM scenarios, ln(S_h/S) = (μ − σ²/2)h + σ√h·(L·Z)_u with σ the
+ * - `'monte-carlo'`: the same on `paths` seeded GBM scenarios (scenario j from the Philox stream of (seed, j), the
+ *   project's generator: ./scenarioRandom.ts; needs init()), ln(S_h/S) = (μ − σ²/2)h + σ√h·(L·Z)_u with σ the
  *   underlying's `market.vol`, μ `drift[u]` (default 0), L the Cholesky factor of `correlation`.
  * - `'delta-normal'`: P&L ≈ Σ δ_u X_u, δ_u = delta_u·S_u, X ~ N(0, Σ), Σ_uv = ρ_uv σ_u σ_v h (simple returns);
  *   VaR = z_α·sd, ES = sd·φ(z_α)/(1 − α) (Jorion, Value at Risk, 3rd ed. 2007, ch. 7; mean 0, theta ignored).
@@ -172,15 +173,13 @@ export function portfolioVaR(portfolio: Portfolio, options: PortfolioVaROptions)
       return d;
     });
     const L = cholesky(rho);
-    const stream = new NormalStream(seed);
+    const z = scenarioNormals(seed, paths, nu); // scenario j: z[j·nu … j·nu + nu − 1], from (seed, j) only
     const logR = book.underlyings.map(() => new Float64Array(paths));
-    const z = new Float64Array(nu);
     const sqh = Math.sqrt(h);
     for (let j = 0; j < paths; j++) {
-      for (let u = 0; u < nu; u++) z[u] = stream.nextNormal();
       for (let u = 0; u < nu; u++) {
         let x = 0;
-        for (let k = 0; k <= u; k++) x += L[u]![k]! * z[k]!;
+        for (let k = 0; k <= u; k++) x += L[u]![k]! * z[j * nu + k]!;
         logR[u]![j] = (mu[u]! - 0.5 * sigma[u]! * sigma[u]!) * h + sigma[u]! * sqh * x;
       }
     }

@@ -21,7 +21,7 @@ import { efficientFrontier } from './optimize.js';
 import type { PricingModel } from './types.js';
 import {
   checkArray, checkFraction, checkHorizon, checkInteger, checkLevel, checkModel, checkNonNegative, checkObject,
-  checkOpenUnit, checkRate, checkSeed, checkVol, fail,
+  checkOpenUnit, checkRate, checkSeed, checkTradingCost, checkVol, fail,
 } from './validate.js';
 
 /** The loan: `collateralAmount` units of the collateral against `debtValue` USD of a stable debt. */
@@ -132,7 +132,7 @@ export function preventLiquidation(input: PreventLiquidationInput): PreventLiqui
   const t = checkHorizon('horizonYears', o.horizonYears);
   const drift = checkRate('drift', o.drift), b = checkRate('borrowRate', o.borrowRate), y = checkRate('collateralYield', o.collateralYield);
   const slippage = o.slippage === undefined ? 0 : checkFraction('slippage', o.slippage);
-  const fee = o.tradingCostBps === undefined ? 0.003 : checkNonNegative('tradingCostBps', o.tradingCostBps) / 1e4;
+  const fee = checkTradingCost(o.tradingCostBps);
   if (fee >= 1) fail('tradingCostBps', o.tradingCostBps, '< 10000', 'must be < 10000');
   const capitalRate = o.capitalCostRate === undefined ? 0.05 : checkRate('capitalCostRate', o.capitalCostRate);
   const shocks = o.shocks === undefined ? [0.1, 0.2, 0.3, 0.4, 0.5] : checkArray('shocks', o.shocks).map((s, i) => checkOpenUnit(`shocks[${i}]`, s));

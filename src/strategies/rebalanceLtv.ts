@@ -11,7 +11,7 @@
  * LTV ≥ the liquidation threshold (HF ≤ 1) before rebalancing is recorded as a liquidation of that strategy: a
  * liquidation repays closeFactor·D and seizes (1 + bonus) times it in collateral (PROTOCOLS.md §1).
  */
-import { checkFraction, checkLevel, checkNonNegative, checkObject, checkOpenUnit, fail } from './validate.js';
+import { checkFraction, checkLevel, checkNonNegative, checkObject, checkOpenUnit, checkTradingCost, fail } from './validate.js';
 
 /** Input of {@link rebalanceLtv}. */
 export interface RebalanceLtvInput {
@@ -115,7 +115,7 @@ export function rebalanceLtv(input: RebalanceLtvInput): RebalanceLtvResult {
   if (!(lower <= target)) fail('band.target', target, `>= band.lower (${lower})`, `must be >= band.lower (${lower})`);
   if (!(target <= upper)) fail('band.upper', upper, `>= band.target (${target})`, `must be >= band.target (${target})`);
   if (!(upper < lt)) fail('band.upper', upper, `< liquidationThreshold (${lt})`, `must be < liquidationThreshold (${lt})`);
-  const fee = o.tradingCostBps === undefined ? 0.003 : checkNonNegative('tradingCostBps', o.tradingCostBps) / 1e4;
+  const fee = checkTradingCost(o.tradingCostBps);
   if (fee >= 1 - target) fail('tradingCostBps', o.tradingCostBps, `< ${(1 - target) * 1e4}`, 'is too large to reach the target');
   const gasUsd = o.gasUsd === undefined ? 0 : checkNonNegative('gasUsd', o.gasUsd);
   return {

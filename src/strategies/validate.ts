@@ -36,6 +36,14 @@ export function checkFraction(field: string, value: unknown): number {
   return v;
 }
 
+/**
+ * The proportional trading cost of a collateral trade, as a fraction, from `tradingCostBps` (basis points ≥ 0;
+ * default 30 bps = 0.003, the default both loan strategies document). @throws InvalidInputError naming `tradingCostBps`.
+ */
+export function checkTradingCost(value: unknown): number {
+  return value === undefined ? 0.003 : checkNonNegative('tradingCostBps', value) / 1e4;
+}
+
 /** A non-empty array. */
 export function checkArray(field: string, value: unknown): unknown[] {
   if (!Array.isArray(value) || value.length === 0) fail(field, value, 'non-empty array', 'must be a non-empty array');

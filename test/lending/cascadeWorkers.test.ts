@@ -1,20 +1,10 @@
 // The cascade Monte Carlo on the worker pool: bit-identical to the single-threaded run for 1 and 2
-// workers (DESIGN §6); runs the built files (test/worker/dist.ts), debug WASM on both sides.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// workers (DESIGN §6); runs the built files (test/helpers/distPools.ts, test/worker/dist.ts), debug WASM on both sides.
+import { describe, expect, it } from 'vitest';
 import type { CascadeMonteCarloSpec } from '../../src/lending/cascadeTypes.js';
-import { loadDist, ROOT } from '../worker/dist.js';
+import { useDistPools } from '../helpers/distPools.js';
 
-type Dist = Awaited<ReturnType<typeof loadDist>>;
-const WASM = new URL('build/debug.wasm', ROOT);
-let dist: Dist;
-const pools: Awaited<ReturnType<Dist['pool']['createPool']>>[] = [];
-
-beforeAll(async () => {
-  dist = await loadDist();
-  await dist.index.init({ wasm: WASM });
-  for (const size of [1, 2]) pools.push(await dist.pool.createPool({ size, wasm: WASM }));
-});
-afterAll(async () => { await Promise.all(pools.map((p) => p.close())); });
+const env = useDistPools();
 
 function spec(): CascadeMonteCarloSpec {
   const n = 400;
@@ -30,16 +20,16 @@ function spec(): CascadeMonteCarloSpec {
 
 describe('pool.cascadeMonteCarlo', () => {
   it('bit-identical to the single-threaded cascadeMonteCarlo for 1 and 2 workers', async () => {
-    const local = await dist.index.cascadeMonteCarlo(spec());
+    const local = await env.dist.index.cascadeMonteCarlo(spec());
     expect(local.badDebt.max).toBeGreaterThan(0); // the scenario has bad debt (else the check is weak)
-    for (const pool of pools) {
+    for (const pool of env.pools) {
       const r = await pool.cascadeMonteCarlo(spec());
       expect(r).toStrictEqual(local);
     }
   });
   it('progress reaches 1 in order', async () => {
     const fractions: number[] = [];
-    await pools[1]!.cascadeMonteCarlo(spec(), { onProgress: (p) => fractions.push(p.fraction) });
+    await env.pools[1]!.cascadeMonteCarlo(spec(), { onProgress: (p) => fractions.push(p.fraction) });
     expect(fractions.at(-1)).toBe(1);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
   });

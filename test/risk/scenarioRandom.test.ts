@@ -1,31 +1,38 @@
-// The seeded normal stream of Monte Carlo VaR: xoshiro128** against its published vectors, uniforms in (0, 1),
-// normal moments within 4 SE.
+// The seeded normals of Monte Carlo VaR: the project's Philox stream (mcUniforms) mapped by normInv, scenario i
+// depending only on (seed, i); normal moments within 4 SE. (Philox itself is checked against Random123's
+// known-answer vectors in test/mc/philox.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { NormalStream } from '../../src/risk/scenarioRandom.js';
+import { scenarioNormals } from '../../src/risk/scenarioRandom.js';
+import { normInv } from '../../src/reference/normal.js';
+import { batchBlock } from '../../src/wasm/arena.js';
+import { useWasm } from '../helpers/wasm.js';
 
-describe('NormalStream', () => {
-  it('xoshiro128** from state (1, 2, 3, 4): 11520, 0, 5927040, 70819200, 2031721883, 1637235492', () => {
-    // the reference C code's first outputs (prng.di.unimi.it/xoshiro128starstar.c), as in the rand_xoshiro
-    // crate's Xoshiro128StarStar test; reproduced by a 10-line Python transcription of the C code
-    const g = NormalStream.fromState(1, 2, 3, 4);
-    expect(Array.from({ length: 6 }, () => g.nextUint32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+useWasm();
+
+describe('scenarioNormals', () => {
+  it('row i is Φ⁻¹ of the first uniforms of the Philox stream (seed, i)', () => {
+    const z = scenarioNormals(42, 5, 3);
+    const { k, ptr } = batchBlock(64);
+    for (const i of [0, 4]) {
+      k.mcUniforms(42, 0, i, 0, 0, 3, ptr);
+      const u = new Float64Array(k.memory.buffer, ptr, 3);
+      expect(Array.from(z.subarray(i * 3, i * 3 + 3))).toEqual(Array.from(u, (x) => normInv(x)));
+    }
   });
-  it('same seed, same stream; another seed, another stream', () => {
-    const a = new NormalStream(42), b = new NormalStream(42), c = new NormalStream(43);
-    const xa = Array.from({ length: 5 }, () => a.nextNormal());
-    expect(Array.from({ length: 5 }, () => b.nextNormal())).toEqual(xa);
-    expect(Array.from({ length: 5 }, () => c.nextNormal())).not.toEqual(xa);
+  it('scenario i depends only on (seed, i): a longer run repeats the shorter one; another seed differs', () => {
+    const a = scenarioNormals(42, 10, 2), b = scenarioNormals(42, 1_000, 2), c = scenarioNormals(43, 10, 2);
+    expect(Array.from(b.subarray(0, 20))).toEqual(Array.from(a));
+    expect(Array.from(c)).not.toEqual(Array.from(a));
   });
-  it('uniforms lie in (0, 1); 200k normals have mean 0 and variance 1 within 4 SE', () => {
-    const g = new NormalStream(1);
-    let lo = 1, hi = 0;
-    for (let i = 0; i < 10_000; i++) { const u = g.nextUniform(); lo = Math.min(lo, u); hi = Math.max(hi, u); }
-    expect(lo).toBeGreaterThan(0);
-    expect(hi).toBeLessThan(1);
-    const n = 200_000;
-    let s = 0, ss = 0;
-    for (let i = 0; i < n; i++) { const z = g.nextNormal(); s += z; ss += z * z; }
-    expect(Math.abs(s / n)).toBeLessThan(4 / Math.sqrt(n));
-    expect(Math.abs(ss / n - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+  it('200k normals have mean 0, variance 1 and (two dimensions) correlation 0 within 4 SE', () => {
+    const n = 100_000;
+    const z = scenarioNormals(1, n, 2);
+    let s = 0, ss = 0, sxy = 0;
+    for (let i = 0; i < 2 * n; i++) { s += z[i]!; ss += z[i]! * z[i]!; }
+    for (let i = 0; i < n; i++) sxy += z[2 * i]! * z[2 * i + 1]!;
+    const m = 2 * n;
+    expect(Math.abs(s / m)).toBeLessThan(4 / Math.sqrt(m));
+    expect(Math.abs(ss / m - 1)).toBeLessThan(4 * Math.sqrt(2 / m));
+    expect(Math.abs(sxy / n)).toBeLessThan(4 / Math.sqrt(n));
   });
 });

@@ -107,8 +107,11 @@ describe('browser test harness (runs without a browser)', () => {
         expect(response.status, path).toBe(200);
         expect(response.headers.get('content-type'), path).toMatch(/javascript/);
         const source = await response.text();
-        for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)) {
-          const specifier = match[1]!;
+        // Module specifiers only: `import … from '…'` / `export … from '…'` statements (at a line start in
+        // tsc's output), bare `import '…'`, and dynamic `import('…')`; not a string after the word "from" in code.
+        const specifiers = /^(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/gm;
+        for (const match of source.matchAll(specifiers)) {
+          const specifier = (match[1] ?? match[2] ?? match[3])!;
           if (specifier.startsWith('node:')) continue; // only behind a Node runtime check (loader, pool)
           expect(specifier.startsWith('.') || specifier.startsWith('/'), `${path} imports '${specifier}'`).toBe(true);
           if (/nodeHost|nodeWorker|node-adapter/.test(specifier)) continue;

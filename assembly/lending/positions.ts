@@ -6,7 +6,9 @@
 //   liquidation price = (debtAmount·debtPrice) / (amount·LT): 0 ("never") when the debt value is 0,
 //     +Infinity ("always") when amount·LT = 0 and there is debt.
 // The debt is in another asset than the collateral. Invalid element (a non-finite or negative amount or
-// price, LT outside [0, 1]) → NaN outputs and INVALID_INPUT. Never throws, never allocates.
+// price, an amount above MAX_AMOUNT or a price above MAX_PRICE (1e100, the facade's account limits in
+// src/lending/validate.ts, so amount·price ≤ 1e200 never overflows), LT outside [0, 1]) → NaN outputs
+// and INVALID_INPUT. Never throws, never allocates.
 
 import { OK, INVALID_INPUT } from "../status";
 
@@ -14,6 +16,11 @@ import { OK, INVALID_INPUT } from "../status";
 export const WANT_HEALTH: i32 = 1;
 /** `mode` bit: write the liquidation-price column. */
 export const WANT_PRICE: i32 = 2;
+
+/** Largest accepted amount (tokens); mirrors MAX_AMOUNT of src/lending/validate.ts. */
+export const MAX_AMOUNT: f64 = 1e100;
+/** Largest accepted price (base currency per token); mirrors MAX_PRICE of src/lending/validate.ts. */
+export const MAX_PRICE: f64 = 1e100;
 
 // @ts-ignore: decorator
 @inline
@@ -25,7 +32,7 @@ function st(p: usize, i: i32, v: f64): void { store<f64>(p + (<usize>i << 3), v)
 
 // @ts-ignore: decorator
 @inline
-function nonNegative(x: f64): bool { return x >= 0.0 && x < Infinity; }
+function within(x: f64, max: f64): bool { return x >= 0.0 && x <= max; }
 
 /**
  * For i < n: reads collateral amount, collateral price, liquidation threshold, debt amount and debt price;
@@ -43,7 +50,7 @@ export function positionsBatchImpl(n: i32, mode: i32, amounts: usize, prices: us
     const t = ld(thresholds, i);
     const d = ld(debtAmounts, i);
     const q = ld(debtPrices, i);
-    if (!(nonNegative(a) && nonNegative(p) && t >= 0.0 && t <= 1.0 && nonNegative(d) && nonNegative(q))) {
+    if (!(within(a, MAX_AMOUNT) && within(p, MAX_PRICE) && t >= 0.0 && t <= 1.0 && within(d, MAX_AMOUNT) && within(q, MAX_PRICE))) {
       if (mode & WANT_HEALTH) st(hfOut, i, NaN);
       if (mode & WANT_PRICE) st(lpOut, i, NaN);
       store<u8>(status + <usize>i, INVALID_INPUT);

@@ -9,7 +9,7 @@ import { checkObject } from '../options/validate.js';
 
 /** Inputs of {@link healthFactorBatch} and {@link liquidationPriceBatch}; all columns of one length n. */
 export interface PositionsBatchInput {
-  /** Collateral balances in tokens. */
+  /** Collateral balances in tokens (every amount and price column: finite, in [0, 1e100]). */
   collateralAmounts: Float64Array;
   /** Collateral prices (USD per token), or one number for all. */
   collateralPrices: Column;
@@ -65,7 +65,8 @@ function run(input: PositionsBatchInput, mode: number): { columns: Float64Array[
  * @param input `{ collateralAmounts, collateralPrices, liquidationThresholds, debtAmounts, debtPrices }`
  *   (Float64Array columns; prices and thresholds may be one number broadcast to all).
  * @returns `{ healthFactor: Float64Array, status: Uint8Array }`; a bad element (non-finite or negative
- *   amount or price, threshold outside [0, 1]) gets NaN and `Status.INVALID_INPUT`, the rest go on.
+ *   amount or price, an amount or price above 1e100 (the scalar limits `MAX_AMOUNT` / `MAX_PRICE`),
+ *   threshold outside [0, 1]) gets NaN and `Status.INVALID_INPUT`, the rest go on.
  * @throws InvalidInputError only for structural faults (missing or mistyped column, unequal lengths).
  * @throws WasmInitError before `init()` has resolved.
  */

@@ -58,7 +58,8 @@ export function accountDataOf(account: Account): AccountData {
  * @returns Σ amount·price·liquidationThreshold / Σ debt amount·price; +Infinity when the debt is 0
  *   (not an error); 0 when there is debt and no collateral value. Liquidatable iff < 1.
  * @throws InvalidInputError naming the field and value: non-finite or negative amounts and prices,
- *   thresholds outside [0, 1], ltv > liquidationThreshold, repeated symbols, one symbol with two prices.
+ *   amounts or prices above 1e100 (`MAX_AMOUNT`, `MAX_PRICE`: unit-error guards that keep every value
+ *   and sum finite, so the result is never NaN), thresholds outside [0, 1], ltv > liquidationThreshold, repeated symbols, one symbol with two prices.
  */
 export function healthFactor(account: Account): number {
   return healthOf(checkAccount(account));
@@ -79,8 +80,9 @@ export function accountData(account: Account): AccountData {
  * How many tokens of a debt asset the account can still borrow: availableBorrowsValue / price
  * (Aave: new debt must keep total debt ≤ Σ collateral·LTV, `ValidationLogic.validateBorrow`).
  * @param debtAsset index or symbol in `debts` (add a line with amount 0 for a new asset).
- * @returns tokens ≥ 0.
- * @throws InvalidInputError for a bad account, an unknown asset, or a debt price of 0.
+ * @returns tokens ≥ 0 (+Infinity only if the value divided by a tiny price exceeds the double range).
+ * @throws InvalidInputError for a bad account (as {@link healthFactor}, incl. the 1e100 limits), an
+ *   unknown asset, or a debt price of 0.
  */
 export function availableBorrows(account: Account, debtAsset: AssetRef): number {
   const a = checkAccount(account);

@@ -12,20 +12,23 @@
  * v3.3 adds the $1,000 dust rule and books the remaining debt as a deficit (bad debt) once no
  * collateral is left. Compound v3 absorbs instead (see `absorb.ts`).
  *
- * Seize order (a modelling parameter; Aave takes one collateral per call): the close-factor limit is
- * evaluated once, from the state before the liquidation (for v3.3 with the first collateral of the
- * order); the covered debt is then seized from the collaterals in the given order, each leg computed
- * with that collateral's bonus, fee and balance cap exactly like one protocol call, and the dust rule
- * checked per leg. Default order: collaterals with LT > 0 and a balance, largest value first.
+ * Seize order (a modelling parameter; Aave takes one collateral per call): each collateral of the order
+ * is treated like one protocol call on the account as it stands after the previous legs. Every leg
+ * after the first requires HF < 1 again (HEALTH_FACTOR_NOT_BELOW_THRESHOLD: once the account is
+ * healthy the liquidation stops), recomputes the close-factor limit from that state (v3.0: reserve
+ * debt and HF; v3.3: that collateral's and the debt reserve's value, total debt and HF), and seizes
+ * with that collateral's bonus, fee and balance cap; the dust rule is checked per leg. The next leg
+ * starts only once a collateral's balance is exhausted, and `debtToCover` bounds the total repaid over
+ * all legs. Default order: collaterals with LT > 0 and a balance, largest value first.
  */
-import { checkNonNegative, checkObject, fail } from '../options/validate.js';
+import { checkObject, checkPositive, fail } from '../options/validate.js';
 import { absorb } from './absorb.js';
 import { healthOf } from './healthFactor.js';
 import { resolveRuleSet } from './ruleSets.js';
 import type {
   Account, BadDebt, DustPolicy, FixedSpreadRuleSet, LiquidateParams, LiquidationResult, SeizedCollateral,
 } from './types.js';
-import { checkAccount, resolveAsset, resolveAssets } from './validate.js';
+import { MAX_AMOUNT, checkAccount, resolveAsset, resolveAssets } from './validate.js';
 
 /**
  * Liquidates an account (HF < 1) under a rule set.
@@ -34,13 +37,15 @@ import { checkAccount, resolveAsset, resolveAssets } from './validate.js';
  *   reads `liquidationThreshold` as Comet's liquidateCollateralFactor.
  * @param params `{ ruleSet: 'aave-v3.0' | 'aave-v3.3' | 'compound-v3' | rule set object (customRuleSet),
  *   debtAsset: index or symbol in debts, collateralAsset?: index, symbol or an array = seize order,
- *   debtToCover?: tokens (default Infinity = as much as allowed), dust?: 'revert' | 'cover-all' }`.
+ *   debtToCover?: tokens in (0, 1e100] (default Infinity = as much as allowed), dust?: 'revert' | 'cover-all' }`.
  * @returns `{ ruleSet, debtAsset, debtRepaid, debtRepaidValue, maxDebtToCover, seized: [{ asset, symbol,
  *   amount, toLiquidator, toProtocol, value }], collateralSeizedValue, toLiquidatorValue, toProtocolValue,
  *   collateralCapped, badDebt: [{ asset, symbol, amount, value }], badDebtValue, surplusToAccount,
  *   healthFactorBefore, healthFactorAfter, lowersHealth, account }` (amounts in tokens, values in the
- *   base currency; the input account is not modified).
- * @throws InvalidInputError naming the field and value: a bad account or parameter, HF ≥ 1
+ *   base currency; the input account is not modified). `maxDebtToCover` is the close-factor limit of
+ *   the first protocol call (later legs recompute theirs, see the file comment).
+ * @throws InvalidInputError naming the field and value: a bad account (amounts and prices limited to
+ *   [0, 1e100], see `MAX_AMOUNT`) or parameter, `debtToCover` ≤ 0 (Aave `INVALID_AMOUNT`), HF ≥ 1
  *   (field `healthFactor`, Aave `HEALTH_FACTOR_NOT_BELOW_THRESHOLD`), a debt asset without debt, a
  *   collateral without balance or with LT 0 (Aave `COLLATERAL_CANNOT_BE_LIQUIDATED`), a missing
  *   bonus, or (dust 'revert') a partial liquidation leaving less than the rule set's minimum leftover
@@ -58,6 +63,14 @@ export function liquidate(account: Account, params: LiquidateParams): Liquidatio
 
 interface Leg { i: number; seized: number; fee: number; repaid: number; capped: boolean }
 
+function checkDebtToCover(value: unknown): number {
+  if (value === undefined || value === Infinity) return Infinity;
+  // Aave ValidationLogic.validateLiquidationCall reverts on 0 (INVALID_AMOUNT).
+  const v = checkPositive('debtToCover', value);
+  if (v > MAX_AMOUNT) fail('debtToCover', v, `<= ${MAX_AMOUNT} or Infinity`, `must be <= ${MAX_AMOUNT} tokens, or Infinity for as much as allowed`);
+  return v;
+}
+
 function fixedSpread(a: Account, p: Record<string, unknown>, rules: FixedSpreadRuleSet, healthFactorBefore: number): LiquidationResult {
   const j = resolveAsset('debtAsset', p.debtAsset, 'debts', a.debts);
   const debt = a.debts[j]!;
@@ -66,18 +79,34 @@ function fixedSpread(a: Account, p: Record<string, unknown>, rules: FixedSpreadR
   const order = p.collateralAsset === undefined ? defaultOrder(a) : resolveAssets('collateralAsset', p.collateralAsset as never, a.collaterals);
   if (order.length === 0) fail('collaterals', a.collaterals, 'a collateral with balance and LT > 0', 'has nothing to seize');
   for (const i of order) checkSeizable(a, i, rules);
-  const debtToCover = p.debtToCover === undefined || p.debtToCover === Infinity ? Infinity : checkNonNegative('debtToCover', p.debtToCover);
+  const debtToCover = checkDebtToCover(p.debtToCover);
   const dust = (p.dust ?? 'revert') as DustPolicy;
   if (dust !== 'revert' && dust !== 'cover-all') fail('dust', dust, "'revert' | 'cover-all'", "must be 'revert' or 'cover-all'");
 
-  const maxDebtToCover = maxLiquidatableDebt(a, j, order[0]!, rules, healthFactorBefore);
-  let legs = seize(a, j, order, Math.min(debtToCover, maxDebtToCover), rules);
-  if (leavesDust(a, j, legs, rules)) {
-    if (dust === 'cover-all') legs = seize(a, j, order, maxDebtToCover, rules);
-    if (dust === 'revert' || leavesDust(a, j, legs, rules)) {
-      fail('debtToCover', debtToCover, 'MustNotLeaveDust',
-        `would leave less than ${rules.minLeftoverValue} of debt or collateral value (MustNotLeaveDust): cover all ${debt.amount} or leave more`);
+  // One protocol call per collateral of the order, on the account as it stands (see the file comment).
+  const state: Account = { collaterals: a.collaterals.map((c) => ({ ...c })), debts: a.debts.map((d) => ({ ...d })) };
+  const legs: Leg[] = [];
+  let maxDebtToCover = NaN;
+  let remaining = debtToCover;
+  let hf = healthFactorBefore;
+  for (const i of order) {
+    if (legs.length > 0 && !(hf < 1)) break; // HEALTH_FACTOR_NOT_BELOW_THRESHOLD for this call
+    const cap = maxLiquidatableDebt(state, j, i, rules, hf);
+    if (legs.length === 0) maxDebtToCover = cap;
+    let leg = seizeOne(state, j, i, Math.min(remaining, cap), rules);
+    if (leavesDust(state, j, leg, rules)) {
+      if (dust === 'cover-all') leg = seizeOne(state, j, i, cap, rules);
+      if (dust === 'revert' || leavesDust(state, j, leg, rules)) {
+        fail('debtToCover', debtToCover, 'MustNotLeaveDust',
+          `would leave less than ${rules.minLeftoverValue} of debt or collateral value (MustNotLeaveDust): cover all ${state.debts[j]!.amount} or leave more`);
+      }
     }
+    legs.push(leg);
+    apply(state, j, leg);
+    if (!leg.capped) break; // the call was limited by debtToCover or the close factor, not by the balance
+    remaining -= leg.repaid;
+    if (!(remaining > 0)) break;
+    hf = healthOf(state);
   }
   return settle(a, j, legs, rules, healthFactorBefore, maxDebtToCover);
 }
@@ -102,13 +131,13 @@ function checkSeizable(a: Account, i: number, rules: FixedSpreadRuleSet): void {
   }
 }
 
-/** The close-factor limit in tokens of debt asset j (Aave v3.0 L375-383; v3.3 L259-282). */
-function maxLiquidatableDebt(a: Account, j: number, first: number, rules: FixedSpreadRuleSet, hf: number): number {
+/** The close-factor limit of one call seizing collateral i, in tokens of debt asset j (Aave v3.0 L375-383; v3.3 L259-282). */
+function maxLiquidatableDebt(a: Account, j: number, i: number, rules: FixedSpreadRuleSet, hf: number): number {
   const debt = a.debts[j]!;
   if (rules.closeFactorBasis === 'reserve-debt') {
     return hf <= rules.fullLiquidationHealthFactor ? debt.amount : debt.amount * rules.closeFactor;
   }
-  const c = a.collaterals[first]!;
+  const c = a.collaterals[i]!;
   const reserveDebtValue = debt.amount * debt.price;
   if (c.amount * c.price >= rules.minCloseFactorValue && reserveDebtValue >= rules.minCloseFactorValue && hf > rules.fullLiquidationHealthFactor) {
     let totalDebtValue = 0;
@@ -119,40 +148,37 @@ function maxLiquidatableDebt(a: Account, j: number, first: number, rules: FixedS
   return debt.amount;
 }
 
-/** Seizes collateral for `cover` tokens of debt j along `order` (one protocol call per leg). */
-function seize(a: Account, j: number, order: number[], cover: number, rules: FixedSpreadRuleSet): Leg[] {
+/** One protocol call: seizes collateral i for `cover` tokens of debt j (capped by the balance). */
+function seizeOne(a: Account, j: number, i: number, cover: number, rules: FixedSpreadRuleSet): Leg {
   const debtPrice = a.debts[j]!.price;
-  const legs: Leg[] = [];
-  let remaining = cover;
-  for (const i of order) {
-    if (!(remaining > 0)) break;
-    const c = a.collaterals[i]!;
-    const bonus = rules.liquidationBonus ?? c.liquidationBonus!;
-    const feeShare = rules.liquidationProtocolFee ?? c.liquidationProtocolFee ?? 0;
-    const wanted = remaining * debtPrice / c.price * (1 + bonus);
-    const capped = wanted > c.amount;
-    const seized = capped ? c.amount : wanted;
-    const repaid = capped ? c.amount * c.price / debtPrice / (1 + bonus) : remaining;
-    const fee = (seized - seized / (1 + bonus)) * feeShare;
-    legs.push({ i, seized, fee, repaid, capped });
-    remaining = capped ? remaining - repaid : 0;
-  }
-  return legs;
+  const c = a.collaterals[i]!;
+  const bonus = rules.liquidationBonus ?? c.liquidationBonus!;
+  const feeShare = rules.liquidationProtocolFee ?? c.liquidationProtocolFee ?? 0;
+  const wanted = cover * debtPrice / c.price * (1 + bonus);
+  const capped = wanted > c.amount;
+  const seized = capped ? c.amount : wanted;
+  const repaid = capped ? c.amount * c.price / debtPrice / (1 + bonus) : cover;
+  const fee = (seized - seized / (1 + bonus)) * feeShare;
+  return { i, seized, fee, repaid, capped };
 }
 
-/** Aave v3.3 `MustNotLeaveDust` [AO L300-324], per leg: a partial leg must leave ≥ min of both. */
-function leavesDust(a: Account, j: number, legs: Leg[], rules: FixedSpreadRuleSet): boolean {
+/** Books a leg on `state` (in place): the collateral balance and the debt go down. */
+function apply(state: Account, j: number, leg: Leg): void {
+  const c = state.collaterals[leg.i]!;
+  c.amount = leg.capped ? 0 : c.amount - leg.seized;
+  const d = state.debts[j]!;
+  d.amount = leg.repaid >= d.amount ? 0 : d.amount - leg.repaid;
+}
+
+/** Aave v3.3 `MustNotLeaveDust` [AO L300-324] for one call: a partial leg must leave ≥ min of both. */
+function leavesDust(a: Account, j: number, leg: Leg, rules: FixedSpreadRuleSet): boolean {
   if (rules.minLeftoverValue === 0) return false;
   const debt = a.debts[j]!;
-  let debtLeft = debt.amount;
-  for (const leg of legs) {
-    debtLeft = leg.repaid === debtLeft ? 0 : debtLeft - leg.repaid;
-    const c = a.collaterals[leg.i]!;
-    const collateralLeft = leg.capped ? 0 : c.amount - leg.seized;
-    if (debtLeft > 0 && collateralLeft > 0
-      && (debtLeft * debt.price < rules.minLeftoverValue || collateralLeft * c.price < rules.minLeftoverValue)) return true;
-  }
-  return false;
+  const debtLeft = leg.repaid >= debt.amount ? 0 : debt.amount - leg.repaid;
+  const c = a.collaterals[leg.i]!;
+  const collateralLeft = leg.capped ? 0 : c.amount - leg.seized;
+  return debtLeft > 0 && collateralLeft > 0
+    && (debtLeft * debt.price < rules.minLeftoverValue || collateralLeft * c.price < rules.minLeftoverValue);
 }
 
 function settle(a: Account, j: number, legs: Leg[], rules: FixedSpreadRuleSet, healthFactorBefore: number, maxDebtToCover: number): LiquidationResult {

@@ -65,6 +65,12 @@ function checkReserve(i: number, input: unknown): ExactReserve {
     debt: checkUint256(`${at}.debt`, o.debt),
     usedAsCollateral: o.usedAsCollateral === undefined ? true : o.usedAsCollateral === true,
   };
+  // PoolConfigurator.configureReserveAsCollateral [aave-v3-core @ 782f5191 L101-130]: a reserve with
+  // LT ≠ 0 needs liquidationBonus > PERCENTAGE_FACTOR (INVALID_RESERVE_PARAMS); the bonus includes the 100%.
+  if (r.liquidationThresholdBps !== 0n && r.liquidationBonusBps <= PERCENTAGE_FACTOR) {
+    fail(`${at}.liquidationBonusBps`, r.liquidationBonusBps, `> ${PERCENTAGE_FACTOR}n`,
+      `must be > ${PERCENTAGE_FACTOR}n for a reserve with a liquidation threshold (includes the 100%: 10500n is a 5% bonus; PoolConfigurator INVALID_RESERVE_PARAMS)`);
+  }
   if (o.usedAsCollateral !== undefined && typeof o.usedAsCollateral !== 'boolean') fail(`${at}.usedAsCollateral`, o.usedAsCollateral, 'boolean', 'must be a boolean');
   if (o.symbol !== undefined) {
     if (typeof o.symbol !== 'string') fail(`${at}.symbol`, o.symbol, 'string', 'must be a string');
@@ -114,7 +120,8 @@ function dataOf(a: ExactAccount): ExactAccountData {
  * @returns `{ totalCollateralBase, totalDebtBase, avgLtvBps, avgLiquidationThresholdBps, healthFactor (WAD),
  *   availableBorrowsBase }`.
  * @throws InvalidInputError naming the field: non-bigint or negative integers, decimals outside 0…77,
- *   bps above 10000 (LT, LTV, fee).
+ *   bps above 10000 (LT, LTV, fee), `reserves[i].liquidationBonusBps` ≤ 10000n on a reserve with LT ≠ 0
+ *   (PoolConfigurator.configureReserveAsCollateral requires bonus > PERCENTAGE_FACTOR).
  */
 export function accountDataExact(account: ExactAccount): ExactAccountData {
   return dataOf(checkExactAccount(account));
@@ -130,7 +137,8 @@ export function accountDataExact(account: ExactAccount): ExactAccountData {
  *   liquidator gets amount − fee.
  * Sources: aave-v3-core @ 782f5191 LiquidationLogic.sol L466-526 (v3.0); aave-v3-origin v3.3.0 L640-690
  * (same rounding, plus collateralToLiquidateInBaseCurrency); aave-v3-origin @ fd1fbd91 L583-625 (3.7).
- * @throws InvalidInputError naming the field (non-bigint or negative values, zero prices or bonus).
+ * @throws InvalidInputError naming the field (non-bigint or negative values, zero prices, a bonus
+ *   ≤ 10000n: Aave's configurator requires bonus > PERCENTAGE_FACTOR).
  */
 export function calculateAvailableCollateralToLiquidate(input: CollateralToLiquidateInput): CollateralToLiquidate {
   const o = checkObject('input', input);
@@ -139,7 +147,7 @@ export function calculateAvailableCollateralToLiquidate(input: CollateralToLiqui
   if (collateralPrice === 0n) fail('collateralPrice', 0n, '> 0n', 'must be > 0n');
   if (debtPrice === 0n) fail('debtPrice', 0n, '> 0n', 'must be > 0n');
   const bonus = checkUint256('liquidationBonusBps', o.liquidationBonusBps);
-  if (bonus === 0n) fail('liquidationBonusBps', 0n, '> 0n', 'must be > 0n (10500n is a 5% bonus)');
+  if (bonus <= PERCENTAGE_FACTOR) fail('liquidationBonusBps', bonus, `> ${PERCENTAGE_FACTOR}n`, `must be > ${PERCENTAGE_FACTOR}n (includes the 100%: 10500n is a 5% bonus; PoolConfigurator INVALID_RESERVE_PARAMS)`);
   const rounding = o.rounding ?? 'half-up';
   if (rounding !== 'half-up' && rounding !== 'directed') fail('rounding', rounding, "'half-up' | 'directed'", "must be 'half-up' or 'directed'");
   return collateralToLiquidate(
@@ -186,7 +194,9 @@ function collateralToLiquidate(collateralPrice: bigint, collateralUnit: bigint, 
  * @throws InvalidInputError where the contract reverts, naming the field: HF ≥ 1 (`healthFactor`,
  *   HEALTH_FACTOR_NOT_BELOW_THRESHOLD), collateral with LT 0 / not enabled / no balance
  *   (COLLATERAL_CANNOT_BE_LIQUIDATED), no debt in the reserve (SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER),
- *   v3.3 dust (`debtToCover`, MustNotLeaveDust); and for malformed input.
+ *   v3.3 dust (`debtToCover`, MustNotLeaveDust); and for malformed input, incl. a collateral or debt
+ *   reserve with price 0n (`reserves[i].price`) and a bonus ≤ 10000n on a reserve with LT ≠ 0
+ *   (`reserves[i].liquidationBonusBps`).
  */
 export function liquidateExact(account: ExactAccount, params: LiquidateExactParams): ExactLiquidationResult {
   const a = checkExactAccount(account);
@@ -198,6 +208,10 @@ export function liquidateExact(account: ExactAccount, params: LiquidateExactPara
   const debtToCover = checkUint256('debtToCover', p.debtToCover);
   const d = a.reserves[j]!;
   const c = a.reserves[i]!;
+  // Oracle prices must be > 0 (AaveOracle.getAssetPrice falls back on a price ≤ 0; the pool never sees 0),
+  // else the seizure divides by zero.
+  if (c.price === 0n) fail(`reserves[${i}].price`, 0n, '> 0n', 'must be > 0n (an oracle price; the collateral price divides the seizure)');
+  if (d.price === 0n) fail(`reserves[${j}].price`, 0n, '> 0n', 'must be > 0n (an oracle price; the debt price converts the close-factor limit)');
   const before = dataOf(a);
   const hf = before.healthFactor;
   if (hf >= HEALTH_FACTOR_LIQUIDATION_THRESHOLD) fail('healthFactor', hf, '< 1e18', 'must be < 1e18 to liquidate (HEALTH_FACTOR_NOT_BELOW_THRESHOLD)');

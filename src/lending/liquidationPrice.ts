@@ -45,7 +45,11 @@ export function liquidationPriceOf(account: Account, i: number): LiquidationPric
  *   its thresholded balance, a net short); 'never' — no price of this asset makes HF < 1 (e.g. no debt,
  *   or the other collateral covers the debt; `price` 0); 'always' — HF < 1 whatever this price (the
  *   asset has no weight and the rest is underwater; `price` +Infinity). `distance` = price/current − 1.
- * @throws InvalidInputError for a bad account or an unknown asset.
+ *   With amounts and prices ≤ 1e100 (the account limits) price is finite except when the true value
+ *   exceeds the double range (≈1.8e308, e.g. a collateral with amount·LT < 1e-108 against $1e200 of
+ *   debt): then `price` is +Infinity with side 'below', i.e. liquidatable at every finite price.
+ * @throws InvalidInputError for a bad account (as `healthFactor`, incl. amounts and prices ≤ 1e100)
+ *   or an unknown asset.
  */
 export function liquidationPrice(account: Account, asset: AssetRef): LiquidationPriceResult {
   const a = checkAccount(account);

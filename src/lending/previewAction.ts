@@ -9,10 +9,10 @@
  * (`BorrowLogic.executeRepay`: paybackAmount = min(amount, debt)), so the debt clamps to 0 and HF
  * becomes +∞ (case C15); HF never decreases as the repaid amount grows.
  */
-import { checkNonNegative, checkObject, fail } from '../options/validate.js';
+import { checkObject, fail } from '../options/validate.js';
 import { accountDataOf, healthOf } from './healthFactor.js';
 import type { Account, Action, ActionPreview } from './types.js';
-import { checkAccount, resolveAsset } from './validate.js';
+import { MAX_AMOUNT, checkAccount, checkAmount, resolveAsset } from './validate.js';
 
 const TYPES = ['deposit', 'withdraw', 'borrow', 'repay'] as const;
 
@@ -20,12 +20,14 @@ const TYPES = ['deposit', 'withdraw', 'borrow', 'repay'] as const;
  * Previews an action on an account.
  * @param account as in `healthFactor`.
  * @param action `{ type: 'deposit' | 'withdraw' | 'borrow' | 'repay', asset: index or symbol (in
- *   collaterals for deposit/withdraw, in debts for borrow/repay), amount: tokens ≥ 0 }`; repay and
- *   withdraw accept Infinity ("all").
+ *   collaterals for deposit/withdraw, in debts for borrow/repay), amount: tokens in [0, 1e100] }`;
+ *   repay and withdraw accept Infinity ("all").
  * @returns `{ account, amountApplied, healthFactorBefore, healthFactor, accountData, allowed, reason? }`
  *   (the input is not modified).
  * @throws InvalidInputError naming the field and value: a bad account, an unknown type or asset, a
- *   negative or NaN amount, Infinity for deposit/borrow, a withdrawal above the balance.
+ *   negative or NaN amount, an amount above 1e100 (`MAX_AMOUNT`), Infinity for deposit/borrow, a deposit
+ *   or borrow that would take the position's amount above 1e100 (field `action.amount`), a withdrawal
+ *   above the balance.
  */
 export function previewAction(account: Account, action: Action): ActionPreview {
   const a = checkAccount(account);
@@ -36,20 +38,24 @@ export function previewAction(account: Account, action: Action): ActionPreview {
   const list = onCollateral ? 'collaterals' : 'debts';
   const i = resolveAsset('action.asset', o.asset, list, onCollateral ? a.collaterals : a.debts);
   const all = o.amount === Infinity && (type === 'repay' || type === 'withdraw');
-  const amount = all ? Infinity : checkNonNegative('action.amount', o.amount);
+  const amount = all ? Infinity : checkAmount('action.amount', o.amount);
 
   const after: Account = { collaterals: a.collaterals.map((c) => ({ ...c })), debts: a.debts.map((d) => ({ ...d })) };
   const healthFactorBefore = healthOf(a);
   let amountApplied = amount;
-  if (type === 'deposit') {
-    after.collaterals[i]!.amount += amount;
+  if (type === 'deposit' || type === 'borrow') {
+    const position = type === 'deposit' ? after.collaterals[i]! : after.debts[i]!;
+    const total = position.amount + amount;
+    if (total > MAX_AMOUNT) {
+      fail('action.amount', amount, `${list}[${i}].amount + amount <= ${MAX_AMOUNT}`,
+        `would make ${list}[${i}].amount ${total} > ${MAX_AMOUNT} (the amount limit, see MAX_AMOUNT)`);
+    }
+    position.amount = total;
   } else if (type === 'withdraw') {
     const c = after.collaterals[i]!;
     if (all) amountApplied = c.amount;
     else if (amount > c.amount) fail('action.amount', amount, '<= balance', `must be <= the balance of collaterals[${i}] (${c.amount})`);
     c.amount = amountApplied === c.amount ? 0 : c.amount - amountApplied;
-  } else if (type === 'borrow') {
-    after.debts[i]!.amount += amount;
   } else {
     const d = after.debts[i]!;
     amountApplied = Math.min(amount, d.amount);

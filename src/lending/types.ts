@@ -12,9 +12,9 @@ export type AssetRef = number | string;
 export interface CollateralPosition {
   /** Optional name; lets calls refer to the asset by symbol. Unique within `collaterals`. */
   symbol?: string;
-  /** Balance in whole tokens, ≥ 0. */
+  /** Balance in whole tokens, in [0, 1e100] (MAX_AMOUNT, a unit-error guard that keeps amount·price finite). */
   amount: number;
-  /** Price in the base currency (USD) per token, ≥ 0. */
+  /** Price in the base currency (USD) per token, in [0, 1e100] (MAX_PRICE). */
   price: number;
   /** Liquidation threshold as a fraction in [0, 1] (Aave LT 8300 bps = 0.83; Comet liquidateCollateralFactor). */
   liquidationThreshold: number;
@@ -32,9 +32,9 @@ export interface CollateralPosition {
 export interface DebtPosition {
   /** Optional name; unique within `debts`. The same symbol in `collaterals` marks the same asset (same price). */
   symbol?: string;
-  /** Debt in whole tokens, ≥ 0. */
+  /** Debt in whole tokens, in [0, 1e100] (MAX_AMOUNT). */
   amount: number;
-  /** Price in the base currency (USD) per token, ≥ 0. */
+  /** Price in the base currency (USD) per token, in [0, 1e100] (MAX_PRICE). */
   price: number;
 }
 
@@ -161,10 +161,12 @@ export interface LiquidateParams {
   debtAsset?: AssetRef;
   /**
    * The collateral to seize, or the seize order (an array): the covered debt is seized from the first
-   * collateral until its balance is exhausted, then from the next. Default: largest value first.
+   * collateral until its balance is exhausted, then from the next, each collateral as one protocol call
+   * (HF < 1 required again and the close-factor limit recomputed on the account as it stands; the
+   * liquidation stops once HF ≥ 1). Default: largest value first.
    */
   collateralAsset?: AssetRef | AssetRef[];
-  /** Debt to cover in whole tokens of the debt asset, ≥ 0; Infinity = as much as the rules allow. Ignored by compound-v3 (absorb takes all). */
+  /** Debt to cover in whole tokens of the debt asset, in (0, 1e100] (0 reverts in Aave: INVALID_AMOUNT); Infinity = as much as the rules allow. Ignored by compound-v3 (absorb takes all). */
   debtToCover?: number;
   /** What to do when a partial liquidation would leave dust (rule sets with minLeftoverValue); default 'revert'. */
   dust?: DustPolicy;
@@ -204,7 +206,7 @@ export interface LiquidationResult {
   /** Debt repaid, in tokens of the debt asset (compound-v3: the debt cancelled against the collateral credit). */
   debtRepaid: number;
   debtRepaidValue: number;
-  /** The largest debtToCover the rules allowed (tokens of the debt asset). */
+  /** The largest debtToCover the rules allowed in the first protocol call (tokens of the debt asset). */
   maxDebtToCover: number;
   seized: SeizedCollateral[];
   collateralSeizedValue: number;

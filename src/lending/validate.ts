@@ -18,6 +18,31 @@ function optionalFraction(field: string, value: unknown): number | undefined {
   return value === undefined ? undefined : checkFraction(field, value);
 }
 
+/**
+ * Largest accepted amount (tokens) and price (base currency per token) anywhere in an account, like the
+ * options domain's spot/strike limit (DESIGN: unit-error guards, `src/options/validate.ts` MAX_LEVEL).
+ * With amount, price ≤ 1e100 every value amount·price ≤ 1e200 and every sum of values stays finite, so
+ * no health factor, average or preview turns into NaN (∞/∞) or an infinite amount. Mirrored per element
+ * by the batch kernel (`assembly/lending/positions.ts` MAX_AMOUNT / MAX_PRICE → INVALID_INPUT).
+ */
+export const MAX_AMOUNT = 1e100;
+/** Largest accepted price (see {@link MAX_AMOUNT}). */
+export const MAX_PRICE = 1e100;
+
+/** An amount in tokens: finite, ≥ 0 and ≤ {@link MAX_AMOUNT}. */
+export function checkAmount(field: string, value: unknown): number {
+  const v = checkNonNegative(field, value);
+  if (v > MAX_AMOUNT) fail(field, v, `<= ${MAX_AMOUNT}`, `must be <= ${MAX_AMOUNT} (a unit error?)`);
+  return v;
+}
+
+/** A price in the base currency per token: finite, ≥ 0 and ≤ {@link MAX_PRICE}. */
+export function checkPrice(field: string, value: unknown): number {
+  const v = checkNonNegative(field, value);
+  if (v > MAX_PRICE) fail(field, v, `<= ${MAX_PRICE}`, `must be <= ${MAX_PRICE} (a unit error?)`);
+  return v;
+}
+
 function checkSymbol(field: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length === 0) fail(field, value, 'non-empty string', 'must be a non-empty string');
@@ -33,8 +58,8 @@ function checkCollateral(i: number, input: unknown): CollateralPosition {
   const at = `collaterals[${i}]`;
   const o = checkObject(at, input);
   const c: CollateralPosition = {
-    amount: checkNonNegative(`${at}.amount`, o.amount),
-    price: checkNonNegative(`${at}.price`, o.price),
+    amount: checkAmount(`${at}.amount`, o.amount),
+    price: checkPrice(`${at}.price`, o.price),
     liquidationThreshold: checkFraction(`${at}.liquidationThreshold`, o.liquidationThreshold),
   };
   const symbol = checkSymbol(`${at}.symbol`, o.symbol);
@@ -57,8 +82,8 @@ function checkDebt(i: number, input: unknown): DebtPosition {
   const at = `debts[${i}]`;
   const o = checkObject(at, input);
   const d: DebtPosition = {
-    amount: checkNonNegative(`${at}.amount`, o.amount),
-    price: checkNonNegative(`${at}.price`, o.price),
+    amount: checkAmount(`${at}.amount`, o.amount),
+    price: checkPrice(`${at}.price`, o.price),
   };
   const symbol = checkSymbol(`${at}.symbol`, o.symbol);
   if (symbol !== undefined) d.symbol = symbol;
@@ -77,7 +102,8 @@ function checkUniqueSymbols(list: string, items: { symbol?: string }[]): void {
 
 /**
  * Validates an account and returns a fresh copy (only the known fields). Rules: `collaterals` and
- * `debts` arrays of objects; amounts and prices finite ≥ 0; thresholds, LTVs, bonuses, fees and
+ * `debts` arrays of objects; amounts in [0, {@link MAX_AMOUNT}] and prices in [0, {@link MAX_PRICE}] (1e100:
+ * beyond it a unit error is almost sure and values amount·price could overflow); thresholds, LTVs, bonuses, fees and
  * liquidation factors fractions in [0, 1], ltv ≤ liquidationThreshold; symbols unique per list, and
  * an asset present in both lists (same symbol) has the same price in both.
  */

@@ -105,8 +105,8 @@ describe('aave-v3.3', () => {
 
   it('100% when a reserve is below $2,000 even if HF > 0.95', () => {
     const small = { collaterals: [{ ...WETH, amount: 1 }], debts: [{ ...USDC, amount: 1540 }] }; // HF 0.979
-    expect(liquidate(small, { ruleSet: AAVE_V3_3, debtAsset: 0, debtToCover: 0 }).maxDebtToCover).toBe(1540);
-    expect(liquidate(small, { ruleSet: AAVE_V3_0, debtAsset: 0, debtToCover: 0 }).maxDebtToCover).toBe(770);
+    expect(liquidate(small, { ruleSet: AAVE_V3_3, debtAsset: 0, debtToCover: 1 }).maxDebtToCover).toBe(1540);
+    expect(liquidate(small, { ruleSet: AAVE_V3_0, debtAsset: 0, debtToCover: 1 }).maxDebtToCover).toBe(770);
   });
 
   it('dust rule: a partial liquidation leaving < $1,000 of debt reverts (typed error) or, with dust: cover-all, takes all', () => {

@@ -164,7 +164,7 @@ export { mcRunBlocks, mcScratchColumns, philoxBatch, mcUniforms, mcNormInvLanes 
 export { hedgeBlocks, hedgeLayout } from "./hedge/exports";
 
 /** AMM price impact: constant-product batch, concentrated-liquidity swap, depth curve. See amm/exports.ts. */
-export { constantProductBatch, concentratedSwap, depthCurveImpactBatch, sqrtPriceAtTickF64 } from "./amm/exports";
+export { constantProductBatch, concentratedSwap, depthCurveImpactBatch, depthCurveKeepBatch, sqrtPriceAtTickF64 } from "./amm/exports";
 
 /** Liquidation cascades: book preparation (sort), one cascade, Monte Carlo over price paths. See lending/cascadeExports.ts. */
 export { cascadePrepare, cascadePrepareScratchBytes, cascadeScratchBytes, cascadeRun, cascadePaths } from "./lending/cascadeExports";

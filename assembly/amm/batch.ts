@@ -55,6 +55,8 @@ export function constantProductBatchImpl(
         exec = amountIn > 0.0 ? amountOut / amountIn : spot * (1.0 - fee);
         after = cpSpotAfter(rIn, rOut, amountIn, net);
         impact = fee + curve - fee * curve;
+        // every output finite, not only the amounts (a reserveIn of 1e-320 gave an infinite spot price)
+        if (!isFinite(spot) || !isFinite(exec) || !isFinite(after)) valid = false;
       }
     }
     if (!valid) {

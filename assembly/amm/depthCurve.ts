@@ -13,6 +13,10 @@
 // that then falls) and over a constant elasticity of 1 − impact (whose output falls once the elasticity
 // exceeds 1). With p_n = 0 the profile shows no impact and the extrapolation stays 0.
 //
+// Beyond the last point the retained fraction 1 − impact = R/(R + s) is computed directly by
+// depthCurveKeep: 1 − s/(R + s) cancels once s ≫ R (s = 1e16, R = 900 returned proceeds above the
+// ceiling spot·R; s ≥ 1e19·R returned 0). Callers that need the proceeds use depthCurveKeep.
+//
 // Monotone whenever impacts are non-decreasing (the facade checks the table). Inputs are not checked
 // here beyond n ≥ 1 and size ≥ 0 (NaN otherwise); the kernel never traps.
 
@@ -23,16 +27,33 @@
  * point (see the file comment). NaN if n < 1 or size is negative or NaN.
  */
 export function depthCurveImpact(sizes: usize, impacts: usize, n: i32, size: f64): f64 {
+  return depthCurveCurve(sizes, impacts, n, size, false);
+}
+
+/**
+ * Retained fraction 1 − impact for selling `size` (same profile as {@link depthCurveImpact}): 1 at size 0,
+ * 1 − (linear impact) between points, R/(R + size) computed directly beyond the last point (no cancellation:
+ * proceeds size·spot·keep stay below spot·R and increasing). NaN if n < 1 or size is negative or NaN.
+ */
+export function depthCurveKeep(sizes: usize, impacts: usize, n: i32, size: f64): f64 {
+  return depthCurveCurve(sizes, impacts, n, size, true);
+}
+
+// Impact (keep = false) or retained fraction (keep = true); within the table keep is exactly 1.0 − impact.
+// @ts-ignore: decorator
+@inline
+function depthCurveCurve(sizes: usize, impacts: usize, n: i32, size: f64, keep: bool): f64 {
   if (n < 1 || !(size >= 0.0)) return NaN;
+  if (size == 0.0) return keep ? 1.0 : 0.0;
   if (size == 0.0) return 0.0;
   const last = <usize>(n - 1) << 3;
   const sLast = load<f64>(sizes + last);
   if (size >= sLast) {
     const pLast = load<f64>(impacts + last);
-    if (size == sLast) return pLast;
-    if (pLast <= 0.0) return 0.0;
+    if (size == sLast) return keep ? 1.0 - pLast : pLast;
+    if (pLast <= 0.0) return keep ? 1.0 : 0.0;
     const r = sLast * (1.0 - pLast) / pLast;
-    return size / (r + size);
+    return keep ? r / (r + size) : size / (r + size);
   }
   // First index hi with sizes[hi] > size (exists: size < sLast); lower bracket is hi − 1 or the origin.
   let lo: i32 = 0;
@@ -50,5 +71,6 @@ export function depthCurveImpact(sizes: usize, impacts: usize, n: i32, size: f64
     s0 = load<f64>(sizes + (<usize>(hi - 1) << 3));
     p0 = load<f64>(impacts + (<usize>(hi - 1) << 3));
   }
-  return p0 + (p1 - p0) * ((size - s0) / (s1 - s0));
+  const impact = p0 + (p1 - p0) * ((size - s0) / (s1 - s0));
+  return keep ? 1.0 - impact : impact;
 }

@@ -3,7 +3,7 @@
 
 import { constantProductBatchImpl } from "./batch";
 import { concentratedSwapImpl, sqrtPriceAtTick } from "./concentrated";
-import { depthCurveImpact } from "./depthCurve";
+import { depthCurveImpact, depthCurveKeep } from "./depthCurve";
 
 /**
  * Constant-product (Uniswap v2) quotes over columns (amm/batch.ts): exactOutput 0 → `amounts` are inputs,
@@ -38,6 +38,17 @@ export function depthCurveImpactBatch(nPoints: i32, sizes: usize, impacts: usize
   for (let i: i32 = 0; i < n; i++) {
     const o = <usize>i << 3;
     store<f64>(out + o, depthCurveImpact(sizes, impacts, nPoints, load<f64>(amounts + o)));
+  }
+}
+
+/**
+ * Depth-curve venue, n sizes at once: for each size writes the retained fraction 1 − impact (amm/depthCurve.ts
+ * depthCurveKeep; R/(R + size) computed directly beyond the last point) to `out`. NaN for a negative or NaN size.
+ */
+export function depthCurveKeepBatch(nPoints: i32, sizes: usize, impacts: usize, n: i32, amounts: usize, out: usize): void {
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    store<f64>(out + o, depthCurveKeep(sizes, impacts, nPoints, load<f64>(amounts + o)));
   }
 }
 

@@ -15,7 +15,7 @@
 // first order). An exogenous move sets S ← spot·m and Q ← 0 (the book refills around the new price).
 
 import { cpAmountOut } from "../amm/constantProduct";
-import { depthCurveImpact } from "../amm/depthCurve";
+import { depthCurveKeep } from "../amm/depthCurve";
 
 export const VENUE_CONSTANT_PRODUCT: i32 = 0;
 export const VENUE_DEPTH_CURVE: i32 = 1;
@@ -55,7 +55,7 @@ export function venueSpot(): f64 {
 export function venueQuote(q: f64): f64 {
   if (vType == VENUE_CONSTANT_PRODUCT) return cpAmountOut(vX, vY, q, vFee);
   const after = vQ + q;
-  return vRef * (after * (1.0 - depthCurveImpact(vSizes, vImpacts, vN, after)) - vQ * vKeep);
+  return vRef * (after * depthCurveKeep(vSizes, vImpacts, vN, after) - vQ * vKeep);
 }
 
 /** Books the sale of q units for `proceeds` USD (as quoted by `venueQuote`). */
@@ -65,7 +65,7 @@ export function venueSell(q: f64, proceeds: f64): void {
     vY -= proceeds;
   } else {
     vQ += q;
-    vKeep = 1.0 - depthCurveImpact(vSizes, vImpacts, vN, vQ);
+    vKeep = depthCurveKeep(vSizes, vImpacts, vN, vQ);
   }
 }
 

@@ -11,8 +11,8 @@
  */
 import { Status } from '../errors.js';
 import { align16, batchBlock } from '../wasm/arena.js';
-import { checkObject, fail } from '../options/validate.js';
-import { checkTick, sqrtPriceX96ToSqrtPrice } from './tickMath.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
+import { checkSqrtPriceX96, checkTick, sqrtPriceX96ToSqrtPrice } from './tickMath.js';
 import type { KernelExports } from '../wasm/exports.js';
 import { wasm } from '../wasm/loader.js';
 import type { ConcentratedInput, ConcentratedQuote } from './types.js';
@@ -56,8 +56,7 @@ function startSqrtPrice(k: KernelExports, o: Record<string, unknown>, d0: number
   const field = given[0]!;
   const value = o[field];
   if (field === 'sqrtPriceX96') {
-    if (typeof value !== 'bigint' || value <= 0n) fail('sqrtPriceX96', value, 'bigint > 0', 'must be a positive bigint (Q64.96)');
-    return { sqrtP: sqrtPriceX96ToSqrtPrice(value), field, value };
+    return { sqrtP: sqrtPriceX96ToSqrtPrice(checkSqrtPriceX96('sqrtPriceX96', value)), field, value };
   }
   if (field === 'tick') return { sqrtP: k.sqrtPriceAtTickF64(checkTick('tick', value)), field, value }; // the kernel's edge value
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail('price', value, '> 0', 'must be a finite number > 0');
@@ -79,6 +78,7 @@ function startSqrtPrice(k: KernelExports, o: Record<string, unknown>, d0: number
  */
 export function swapConcentrated(input: ConcentratedInput): ConcentratedQuote {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['ticks', 'liquidity', 'feeBps', 'sqrtPriceX96', 'price', 'tick', 'decimals0', 'decimals1', 'zeroForOne', 'amountIn']);
   const table = checkTable(o);
   const d0 = checkDecimals('decimals0', o.decimals0);
   const d1 = checkDecimals('decimals1', o.decimals1);

@@ -11,7 +11,7 @@
 import { Status } from '../errors.js';
 import { SCALAR_FLAGS, scalarBlock } from '../wasm/arena.js';
 import { checkFloatColumn, runBatch, type Column } from '../options/columns.js';
-import { checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
 import type {
   ConstantProductBatchInput, ConstantProductBatchResult, ConstantProductExactOutputInput, ConstantProductInput, SwapQuote,
 } from './types.js';
@@ -32,7 +32,8 @@ function quoteOne(exactOutput: boolean, reserveIn: number, reserveOut: number, a
   k.constantProductBatch(1, exactOutput ? 1 : 0, ptr, ptr + 8, ptr + 16, ptr + 24, ptr + 32, f);
   if (flags[0] !== Status.OK) {
     // Only reachable for finite inputs whose result overflows (the facade checked everything else).
-    fail(exactOutput ? 'amountOut' : 'amountIn', amount, 'finite result', 'gives a result outside the double range');
+    fail(exactOutput ? 'amountOut' : 'amountIn', amount, 'finite result',
+      `gives a result outside the double range (reserveIn ${reserveIn}, reserveOut ${reserveOut})`);
   }
   const q = {} as Record<(typeof QUOTE_FIELDS)[number], number>;
   QUOTE_FIELDS.forEach((name, i) => { q[name] = slots[4 + i]!; });
@@ -41,17 +42,19 @@ function quoteOne(exactOutput: boolean, reserveIn: number, reserveOut: number, a
 
 /**
  * Sells `amountIn` into a constant-product pool.
- * @param input `{ reserveIn, reserveOut, amountIn, feeBps? = 30 }`: reserves > 0 and amountIn ≥ 0 in token units,
- *   fee in basis points in [0, 10000).
+ * @param input `{ reserveIn, reserveOut, amountIn, feeBps? = 30 }`: reserves in [1e-100, 1e100] and amountIn in
+ *   [0, 1e100], token units (the options' level limits), fee in basis points in [0, 10000).
  * @returns {@link SwapQuote}: `{ amountIn, amountOut, executionPrice, spotPriceBefore, spotPriceAfter,
  *   priceImpact, feeImpact, curveImpact }`, prices out per in, impacts fractions (see the file comment).
  *   Example (case C17): 1000/1000 pool, sell 10 at 30 bps → amountOut 9.8715803440, priceImpact 1.2841966 %.
  *   amountOut < reserveOut (in doubles it rounds to reserveOut only once amountIn/reserveIn exceeds about 2^53).
- * @throws InvalidInputError naming the field and value (non-finite, reserve ≤ 0, amountIn < 0, fee outside [0, 10000)).
+ * @throws InvalidInputError naming the field and value (non-finite, a reserve outside [1e-100, 1e100], amountIn
+ *   outside [0, 1e100], fee outside [0, 10000); or an output that would leave the double range).
  * @throws WasmInitError before `init()` has resolved.
  */
 export function swapConstantProduct(input: ConstantProductInput): SwapQuote {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['reserveIn', 'reserveOut', 'amountIn', 'feeBps']);
   const reserveIn = checkAmountPositive('reserveIn', o.reserveIn);
   const reserveOut = checkAmountPositive('reserveOut', o.reserveOut);
   const amountIn = checkAmount('amountIn', o.amountIn);
@@ -70,6 +73,7 @@ export function swapConstantProduct(input: ConstantProductInput): SwapQuote {
  */
 export function swapConstantProductExactOutput(input: ConstantProductExactOutputInput): SwapQuote {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['reserveIn', 'reserveOut', 'amountOut', 'feeBps']);
   const reserveIn = checkAmountPositive('reserveIn', o.reserveIn);
   const reserveOut = checkAmountPositive('reserveOut', o.reserveOut);
   const amountOut = checkAmount('amountOut', o.amountOut);
@@ -98,6 +102,7 @@ function column(field: string, value: unknown, n: number, fallback?: number): Co
  */
 export function swapConstantProductBatch(input: ConstantProductBatchInput): ConstantProductBatchResult {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['reservesIn', 'reservesOut', 'amountsIn', 'amountsOut', 'feesBps']);
   const exactOutput = o.amountsOut !== undefined;
   if (exactOutput === (o.amountsIn !== undefined)) {
     fail('amountsIn/amountsOut', exactOutput ? 'both' : 'neither', 'exactly one', 'exactly one of amountsIn (exact input) or amountsOut (exact output) must be given');

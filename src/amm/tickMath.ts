@@ -23,15 +23,31 @@ export function checkTick(field: string, value: unknown): number {
 }
 
 /**
+ * Uniswap v3 TickMath.MAX_SQRT_RATIO (v3-core contracts/libraries/TickMath.sol: the sqrt ratio at MAX_TICK, + 1);
+ * no pool state holds a larger sqrtPriceX96.
+ */
+export const MAX_SQRT_RATIO = 1461446703485210103287273052203988822378723970342n;
+
+/**
+ * A slot0 sqrtPriceX96: a bigint in [1, {@link MAX_SQRT_RATIO}]. Within it the price (x/2^96)²·10^(±36) stays
+ * finite (at most ≈ 3.4e74); above it the input is not a Uniswap v3 price (2^1100 gave Infinity).
+ */
+export function checkSqrtPriceX96(field: string, value: unknown): bigint {
+  if (typeof value !== 'bigint' || value <= 0n) fail(field, value, 'bigint > 0', 'must be a positive bigint (Q64.96)');
+  if (value > MAX_SQRT_RATIO) fail(field, value, `<= ${MAX_SQRT_RATIO}`, `must be <= Uniswap v3's MAX_SQRT_RATIO ${MAX_SQRT_RATIO} (TickMath.sol)`);
+  return value;
+}
+
+/**
  * Price of token0 in token1, human units, from slot0's sqrtPriceX96: (sqrtPriceX96 / 2^96)²·10^(decimals0 − decimals1).
  * Relative error ≈ 3e-16 (one rounding of the bigint to a double, one product).
  * @param sqrtPriceX96 a positive bigint (Q64.96).
  * @param decimals0 decimals of token0 (integer in [0, 36]); @param decimals1 decimals of token1.
- * @throws InvalidInputError naming the field (not a positive bigint, bad decimals).
+ * @throws InvalidInputError naming the field (not a positive bigint, above MAX_SQRT_RATIO, bad decimals).
  * Example: WBTC/WETH (8, 18) at tick 257362 → ≈ 15.0 WETH per WBTC.
  */
 export function sqrtPriceX96ToPrice(sqrtPriceX96: bigint, decimals0: number, decimals1: number): number {
-  if (typeof sqrtPriceX96 !== 'bigint' || sqrtPriceX96 <= 0n) fail('sqrtPriceX96', sqrtPriceX96, 'bigint > 0', 'must be a positive bigint (Q64.96)');
+  checkSqrtPriceX96('sqrtPriceX96', sqrtPriceX96);
   const d0 = checkDecimals('decimals0', decimals0);
   const d1 = checkDecimals('decimals1', decimals1);
   const s = Number(sqrtPriceX96) / Q96;

@@ -6,7 +6,7 @@
  * A fee of f basis points uses (10000 − f)/10000 in place of 997/1000; for the on-chain 30 bps the two
  * rationals are equal, so the floors are identical.
  */
-import { checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
 import type { V2IntegerInput } from './types.js';
 import { checkUint } from './validate.js';
 
@@ -27,6 +27,7 @@ function feeFactor(value: unknown): bigint {
  */
 export function getAmountOut(input: V2IntegerInput & { amountIn: bigint }): bigint {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['amountIn', 'reserveIn', 'reserveOut', 'feeBps']);
   const amountIn = checkUint('amountIn', o.amountIn, true);
   const reserveIn = checkUint('reserveIn', o.reserveIn, true);
   const reserveOut = checkUint('reserveOut', o.reserveOut, true);
@@ -44,6 +45,7 @@ export function getAmountOut(input: V2IntegerInput & { amountIn: bigint }): bigi
  */
 export function getAmountIn(input: V2IntegerInput & { amountOut: bigint }): bigint {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['amountOut', 'reserveIn', 'reserveOut', 'feeBps']);
   const amountOut = checkUint('amountOut', o.amountOut, true);
   const reserveIn = checkUint('reserveIn', o.reserveIn, true);
   const reserveOut = checkUint('reserveOut', o.reserveOut, true);

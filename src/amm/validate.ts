@@ -2,7 +2,7 @@
  * Validation of AMM inputs (DESIGN §5): each check throws {@link InvalidInputError} naming the field and
  * the value. Builds on the shared helpers of `../options/validate.ts` (`fail`, `checkPositive`, …).
  */
-import { checkNonNegative, checkPositive, fail } from '../options/validate.js';
+import { MAX_LEVEL, MIN_LEVEL, checkNonNegative, checkPositive, fail } from '../options/validate.js';
 
 /** A fee in basis points: a finite number in [0, 10000) (30 = 0.30 %); default when undefined. */
 export function checkFeeBps(field: string, value: unknown, fallback?: number): number {
@@ -12,10 +12,23 @@ export function checkFeeBps(field: string, value: unknown, fallback?: number): n
   return v;
 }
 
-/** A positive finite amount or reserve (token units). */
-export const checkAmountPositive = checkPositive;
-/** A non-negative finite amount (token units). */
-export const checkAmount = checkNonNegative;
+/**
+ * A positive reserve or amount (token units) within [MIN_LEVEL, MAX_LEVEL] = [1e-100, 1e100], the options' limit
+ * on levels: inside it ratios such as the spot reserveOut/reserveIn stay finite (a reserveIn of 1e-320 gave an
+ * infinite spot price); outside it the caller almost surely has a unit error.
+ */
+export function checkAmountPositive(field: string, value: unknown): number {
+  const v = checkPositive(field, value);
+  if (v < MIN_LEVEL || v > MAX_LEVEL) fail(field, v, `within [${MIN_LEVEL}, ${MAX_LEVEL}]`, `must be within [${MIN_LEVEL}, ${MAX_LEVEL}] (a unit error?)`);
+  return v;
+}
+
+/** A non-negative amount (token units), at most MAX_LEVEL = 1e100 (see {@link checkAmountPositive}). */
+export function checkAmount(field: string, value: unknown): number {
+  const v = checkNonNegative(field, value);
+  if (v > MAX_LEVEL) fail(field, v, `<= ${MAX_LEVEL}`, `must be <= ${MAX_LEVEL} (a unit error?)`);
+  return v;
+}
 
 /** A token's decimals: an integer in [0, 36]; default 0 (amounts in raw units). */
 export function checkDecimals(field: string, value: unknown): number {

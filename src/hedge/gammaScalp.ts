@@ -44,8 +44,11 @@ export interface GammaScalpResult {
   /** Entry bar's open time (epoch ms) when given. */
   entryTime?: number;
   impliedVol: number;
-  /** Close-to-close realised vol over the holding bars (src/volatility, annualised by periodsPerYear). */
-  realizedVol: number;
+  /**
+   * Close-to-close realised vol over the holding bars (src/volatility, annualised by periodsPerYear); `null`
+   * when expiryBars = 1: one return has no sample (ddof 1) variance, so there is no realised vol to report.
+   */
+  realizedVol: number | null;
   /** Straddle cost at entry (per straddle × quantity). */
   premium: number;
   /** Straddle payoff at expiry (× quantity). */
@@ -71,13 +74,20 @@ export interface GammaScalpResult {
  * @param input {@link GammaScalpInput}.
  * @returns {@link GammaScalpResult}.
  * @throws InvalidInputError naming the field: a bad close price (`candles.close[12]`), an entryIndex or
- *   expiryBars outside the bars, a bad impliedVol, rebalanceEvery or periodsPerYear, bad costs.
+ *   expiryBars outside the bars, a bad impliedVol, rebalanceEvery or periodsPerYear, bad costs, a
+ *   `candles.openTime` whose length differs from `candles.close`.
  */
 export function gammaScalpBacktest(input: GammaScalpInput): GammaScalpResult {
   const o = checkObject('input', input);
   const c = checkObject('candles', o.candles);
   const close = toColumn('candles.close', c.close);
   if (close.length < 2) fail('candles.close', c.close, '>= 2 bars', 'must hold at least 2 bars');
+  if (c.openTime !== undefined) {
+    const t = toColumn('candles.openTime', c.openTime);
+    if (t.length !== close.length) {
+      fail('candles.openTime', c.openTime, `length ${close.length}`, `must have one entry per bar (length ${close.length}, as candles.close)`);
+    }
+  }
   const entry = checkInteger('entryIndex', o.entryIndex, 0, close.length - 2);
   const bars = checkInteger('expiryBars', o.expiryBars, 1, close.length - 1 - entry);
   const iv = checkPositive('impliedVol', o.impliedVol);
@@ -99,10 +109,11 @@ export function gammaScalpBacktest(input: GammaScalpInput): GammaScalpResult {
   const decomposition = a.gamma + a.theta;
   const expirySpot = prices[prices.length - 1]!;
   const openTime = c.openTime === undefined ? undefined : toColumn('candles.openTime', c.openTime);
-  const rv = prices.length >= 3 ? realizedVol({ close: prices }, { estimator: 'close-to-close', periodsPerYear: ppy }) : NaN;
+  // One holding bar gives one return: no sample variance (documented null, never NaN).
+  const rv = prices.length >= 3 ? realizedVol({ close: prices }, { estimator: 'close-to-close', periodsPerYear: ppy }) : null;
   return {
     entrySpot: prices[0]!, expirySpot, strike, expiryYears: T,
-    ...(openTime && openTime.length > entry ? { entryTime: openTime[entry]! } : {}),
+    ...(openTime ? { entryTime: openTime[entry]! } : {}),
     impliedVol: iv, realizedVol: rv,
     premium: hedge.premium * quantity,
     payoff: (Math.max(expirySpot - strike, 0) + Math.max(strike - expirySpot, 0)) * quantity,

@@ -181,7 +181,7 @@ export function hedgeEstimate(plan: HedgePlan, partials: Float64Array, blocks: n
  * pnl = vega + gamma + theta + financing + deltaMismatch − costs + residual.
  * Bit-identical for any `workers` and `blockSize`: path i depends only on (seed, i).
  * @param spec {@link HedgeSpec}: `{ option: { type, strike, expiryYears, position, quantity? }, spot, rate?, hedgeVol,
- *   premiumVol?, model, steps, rebalance?, costs?: { feeBps?, gasUsd?, venue?, initialHedge? }, paths, seed,
+ *   premiumVol?, model, steps, rebalance?, costs?: { feeBps?, gasUsd?, venue?, initialHedge? }, paths, seed (required for a simulated model, as in monteCarlo; none for a supplied path),
  *   blockSize? }`; a result's `manifest` re-runs it.
  * @param options `{ workers?, onProgress?, signal? }`.
  * @returns {@link HedgeResult}: `{ paths, unfilledPaths, premium, hedgeVolPrice, pnl: { mean, standardError, sd,

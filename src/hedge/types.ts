@@ -48,8 +48,11 @@ export interface HedgeCosts {
   initialHedge?: boolean;
 }
 
-/** Input of `simulateHedge` (a result's `manifest` is also a valid spec and reproduces the run). */
-export interface HedgeSpec {
+/** The simulated price processes of {@link HedgeModel} (all but the supplied path). */
+export type SimulatedHedgeModel = Exclude<HedgeModel, { type: 'path' }>;
+
+/** Fields of {@link HedgeSpec} common to simulated and supplied paths. */
+export interface HedgeSpecBase {
   option: HedgeOption;
   /** Initial spot (simulated models; the supplied path starts at prices[0]). */
   spot?: number;
@@ -59,20 +62,30 @@ export interface HedgeSpec {
   hedgeVol: number;
   /** Vol at which the option was traded at t = 0 (default `hedgeVol`). */
   premiumVol?: number;
-  model: HedgeModel;
   /** Time steps over [0, expiryYears] (simulated models; the supplied path has prices.length − 1). */
   steps?: number;
   rebalance?: HedgeRebalance;
   costs?: HedgeCosts;
   /** Simulated paths (default 1 for a supplied path). */
   paths?: number;
-  /** Seed: safe integer, bigint < 2^64 or its decimal string (simulated models). */
-  seed?: number | bigint | string;
   /** Paths per block (default 256). Results do not depend on it. */
   blockSize?: number;
   /** A manifest's hash: checked against the fields when present. */
   hash?: string;
 }
+
+/**
+ * Input of `simulateHedge` (a result's `manifest` is also a valid spec and reproduces the run). As `monteCarlo`'s
+ * spec, a simulated model requires an explicit `seed` (no silent default: the seed is part of the result's identity);
+ * a supplied path (`model.type 'path'`) takes none.
+ */
+export type HedgeSpec =
+  | (HedgeSpecBase & {
+    model: SimulatedHedgeModel;
+    /** Seed: a non-negative safe integer, a bigint < 2^64 or its decimal string (required, as in `monteCarlo`). */
+    seed: number | bigint | string;
+  })
+  | (HedgeSpecBase & { model: Extract<HedgeModel, { type: 'path' }>; seed?: undefined });
 
 /** Distribution summary of the hedging P&L (USD at expiry; gains positive). */
 export interface HedgePnlStats {
@@ -109,13 +122,13 @@ export interface HedgeOutcomes {
 }
 
 /** The run's description: the normalised spec plus version, block layout and hash. */
-export interface HedgeManifest extends HedgeSpec {
+export type HedgeManifest = HedgeSpec & {
   version: string;
   paths: number;
   blockSize: number;
   blocks: number;
   hash: string;
-}
+};
 
 /** Result of `simulateHedge`. */
 export interface HedgeResult {

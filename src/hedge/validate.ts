@@ -3,7 +3,7 @@
  * `option.strike`, `costs.venue.reserveRisky`, `model.prices[3]`) and the value. Produces the kernel's parameter
  * block and the normalised spec that the manifest records.
  */
-import { checkExpiry, checkLevel, checkNonNegative, checkObject, checkPositive, checkRate, checkVol, fail } from '../options/validate.js';
+import { checkExpiry, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkPositive, checkRate, checkVol, fail } from '../options/validate.js';
 import { checkSeed } from '../mc/validate.js';
 import { hestonSubStep } from '../mc/plan.js';
 import { checkInteger, checkRange, toColumn } from '../lending/cascadeValidate.js';
@@ -30,6 +30,18 @@ export interface CheckedHedge {
   normalised: Omit<HedgeSpec, 'hash'>;
 }
 
+/** Fields of a spec: the spec's own and a manifest's (version, blocks, hash). */
+const SPEC_FIELDS = ['option', 'spot', 'rate', 'hedgeVol', 'premiumVol', 'model', 'steps', 'rebalance', 'costs', 'paths', 'seed',
+  'blockSize', 'hash', 'version', 'blocks'] as const;
+
+/** Fields of each model type. */
+const MODEL_FIELDS = {
+  gbm: ['type', 'vol', 'drift'],
+  merton: ['type', 'vol', 'jumpIntensity', 'jumpMean', 'jumpVol', 'drift'],
+  heston: ['type', 'v0', 'kappa', 'theta', 'volOfVol', 'rho', 'drift'],
+  path: ['type', 'prices'],
+} as const;
+
 function oneOf<T extends string>(field: string, value: unknown, choices: readonly T[]): T {
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
     fail(field, value, choices.join(' | '), `must be one of ${choices.map((c) => `'${c}'`).join(', ')}`);
@@ -39,6 +51,7 @@ function oneOf<T extends string>(field: string, value: unknown, choices: readonl
 
 function checkOption(value: unknown, p: number[]): Required<HedgeOption> {
   const o = checkObject('option', value);
+  checkKnownFields('option', o, ['type', 'strike', 'expiryYears', 'position', 'quantity']);
   const type = oneOf('option.type', o.type, ['call', 'put', 'straddle'] as const);
   const position = oneOf('option.position', o.position, ['long', 'short'] as const);
   const strike = checkLevel('option.strike', o.strike);
@@ -56,6 +69,7 @@ function checkOption(value: unknown, p: number[]): Required<HedgeOption> {
 function checkModel(value: unknown, p: number[], rate: number): { model: HedgeModel; path: Float64Array } {
   const m = checkObject('model', value);
   const type = oneOf('model.type', m.type, ['gbm', 'merton', 'heston', 'path'] as const);
+  checkKnownFields('model', m, MODEL_FIELDS[type], `model (type '${type}')`);
   p[P.model] = ModelCode[type];
   if (type === 'path') {
     const prices = toColumn('model.prices', m.prices);
@@ -95,6 +109,7 @@ function checkRebalance(value: unknown, p: number[]): HedgeRebalance {
   if (value === undefined) { p[P.mode] = 0; p[P.every] = 1; return { type: 'interval', every: 1 }; }
   const r = checkObject('rebalance', value);
   const type = oneOf('rebalance.type', r.type, ['interval', 'band'] as const);
+  checkKnownFields('rebalance', r, type === 'interval' ? ['type', 'every'] : ['type', 'riskAversion', 'cost'], `rebalance (type '${type}')`);
   if (type === 'interval') {
     const every = r.every === undefined ? 1 : checkInteger('rebalance.every', r.every, 1, MAX_HEDGE_STEPS);
     p[P.mode] = 0; p[P.every] = every;
@@ -110,6 +125,8 @@ function checkRebalance(value: unknown, p: number[]): HedgeRebalance {
 function checkVenue(value: unknown, p: number[], spot: number): { venue: HedgeVenue; curve: Float64Array } {
   const v = checkObject('costs.venue', value);
   const type = oneOf('costs.venue.type', v.type, ['constantProduct', 'depthCurve'] as const);
+  checkKnownFields('costs.venue', v, type === 'constantProduct' ? ['type', 'reserveRisky', 'reserveStable', 'fee'] : ['type', 'sizes', 'impacts'],
+    `costs.venue (type '${type}')`);
   p[P.venue] = VenueCode[type];
   if (type === 'constantProduct') {
     const x = checkPositive('costs.venue.reserveRisky', v.reserveRisky);
@@ -140,6 +157,7 @@ function checkVenue(value: unknown, p: number[], spot: number): { venue: HedgeVe
 function checkCosts(value: unknown, p: number[], spot: number): { costs: Required<Omit<HedgeCosts, 'venue'>> & { venue?: HedgeVenue }; curve: Float64Array } {
   if (value === undefined) { p[P.initialCosts] = 1; return { costs: { feeBps: 0, gasUsd: 0, initialHedge: true }, curve: new Float64Array(0) }; }
   const c = checkObject('costs', value);
+  checkKnownFields('costs', c, ['feeBps', 'gasUsd', 'venue', 'initialHedge']);
   const feeBps = c.feeBps === undefined ? 0 : checkRange('costs.feeBps', c.feeBps, 0, 10_000, false, true);
   const gasUsd = c.gasUsd === undefined ? 0 : checkNonNegative('costs.gasUsd', c.gasUsd);
   if (c.initialHedge !== undefined && typeof c.initialHedge !== 'boolean') fail('costs.initialHedge', c.initialHedge, 'boolean', 'must be true or false');
@@ -158,6 +176,7 @@ function checkCosts(value: unknown, p: number[], spot: number): { costs: Require
  */
 export function checkHedgeSpec(spec: unknown): CheckedHedge {
   const o = checkObject('spec', spec);
+  checkKnownFields('', o, SPEC_FIELDS, 'the hedge spec');
   const p = new Array<number>(P_COUNT).fill(0);
   const option = checkOption(o.option, p);
   const rate = checkRate('rate', o.rate);

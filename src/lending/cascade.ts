@@ -2,12 +2,12 @@
  * `simulateCascade`: one liquidation cascade of a book under a shock (kernel: assembly/lending/
  * cascadeKernel.ts, whose header states the mechanics and their sources).
  */
-import { checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import { BOOK_BYTES_PER_POSITION, O, O_COUNT, P, R, R_COUNT, S, S_COUNT, P_COUNT } from './cascadeLayout.js';
 import { isPreparedBook, prepareCascadeBook, uploadBook } from './cascadePrepare.js';
 import type { CascadeBookInput, CascadeOptions, CascadeResult, CascadeRounds, PreparedCascadeBook } from './cascadeTypes.js';
-import { checkRules, checkShock } from './cascadeValidate.js';
+import { CASCADE_OPTION_FIELDS, checkRules, checkShock } from './cascadeValidate.js';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -32,6 +32,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
  */
 export function simulateCascade(book: PreparedCascadeBook | CascadeBookInput, options: CascadeOptions): CascadeResult {
   const o = checkObject('options', options) as unknown as CascadeOptions;
+  checkKnownFields('', o as unknown as Record<string, unknown>, CASCADE_OPTION_FIELDS, "simulateCascade's options");
   const rules = checkRules(o);
   const moves = checkShock(o.shock);
   if (o.positions !== undefined && typeof o.positions !== 'boolean') fail('positions', o.positions, 'boolean', 'must be true or false');

@@ -6,7 +6,7 @@
  * so results are bit-identical for any block size, worker count or split.
  */
 import { InvalidInputError } from '../errors.js';
-import { expectedShortfall, valueAtRisk } from '../risk/tailRisk.js';
+import { expectedShortfall, sortedHistoricalTail, valueAtRisk, type Tail } from '../risk/tailRisk.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import type { PoolProgress } from '../worker/pool.js';
 import { checkBlockRange, checkPartials } from '../worker/blockRange.js';
@@ -79,14 +79,30 @@ export function tailStats(x: Float64Array): TailStats {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (x[i]! - mean) * (x[i]! - mean);
   const standardError = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
-  // the outcome is a loss: risk/tailRisk.ts takes returns (= −loss), historical method
-  const returns = new Float64Array(n);
-  for (let i = 0; i < n; i++) returns[i] = -x[i]!;
-  const at = (confidence: number): [number, number] => [
-    valueAtRisk({ returns, confidence, method: 'historical' }), expectedShortfall({ returns, confidence, method: 'historical' }),
-  ];
-  const [q95, es95] = at(0.95);
-  const [q99, es99] = at(0.99);
+  // The outcome is a loss: risk/tailRisk.ts's historical VaR / Rockafellar–Uryasev ES of returns −x, i.e. of the
+  // losses x. One value sort of the column serves both levels (sortedHistoricalTail is what valueAtRisk /
+  // expectedShortfall run for equal weights), instead of an index sort per call (four per column).
+  let finite = Number.isFinite(sum);
+  for (let i = 0; finite && i < n; i++) finite = Number.isFinite(x[i]!);
+  let t95: Tail | undefined, t99: Tail | undefined;
+  if (finite && n > 0) {
+    const sorted = Float64Array.from(x).sort();
+    t95 = sortedHistoricalTail(sorted, 0.95);
+    t99 = sortedHistoricalTail(sorted, 0.99);
+  }
+  const ok = (t: Tail | undefined): t is Tail => t !== undefined && Number.isFinite(t.valueAtRisk) && Number.isFinite(t.expectedShortfall);
+  if (!ok(t95) || !ok(t99)) {
+    // a non-finite outcome or tail (or no outcome): the validating entry points report it as before
+    const returns = new Float64Array(n);
+    for (let i = 0; i < n; i++) returns[i] = -x[i]!;
+    const at = (confidence: number): Tail => ({
+      valueAtRisk: valueAtRisk({ returns, confidence, method: 'historical' }),
+      expectedShortfall: expectedShortfall({ returns, confidence, method: 'historical' }),
+    });
+    t95 = at(0.95);
+    t99 = at(0.99);
+  }
+  const q95 = t95.valueAtRisk, es95 = t95.expectedShortfall, q99 = t99.valueAtRisk, es99 = t99.expectedShortfall;
   return { mean, standardError, q95, q99, es95, es99, max, probabilityPositive: positive / n };
 }
 

@@ -2,7 +2,7 @@
  * Validation of cascade inputs (DESIGN §5): each failure an InvalidInputError naming the field (dotted:
  * `venue.reserveRisky`, `shock.moves[2]`) and the value. Returns the kernel's parameter block.
  */
-import { checkObject, checkPositive, checkNonNegative, checkVol, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, checkPositive, checkNonNegative, checkVol, fail } from '../options/validate.js';
 import { MAX_LEVEL, MIN_LEVEL } from '../options/validate.js';
 import { checkSeed, type CheckedSeed } from '../mc/validate.js';
 import { MODEL_GBM, MODEL_MERTON, P, P_COUNT, VENUE_CONSTANT_PRODUCT, VENUE_DEPTH_CURVE } from './cascadeLayout.js';
@@ -56,6 +56,8 @@ export function toColumn(field: string, value: unknown): Float64Array {
 /** The venue's parameter slots and its curve (sizes then impacts), or an empty curve. */
 function checkVenue(value: unknown, p: number[]): Float64Array {
   const v = checkObject('venue', value);
+  if (v.type === 'constantProduct') checkKnownFields('venue', v, ['type', 'reserveRisky', 'reserveStable', 'fee'], "venue (type 'constantProduct')");
+  else if (v.type === 'depthCurve') checkKnownFields('venue', v, ['type', 'spot', 'sizes', 'impacts'], "venue (type 'depthCurve')");
   if (v.type === 'constantProduct') {
     p[P.venue] = VENUE_CONSTANT_PRODUCT;
     p[P.reserveRisky] = checkPositive('venue.reserveRisky', v.reserveRisky);
@@ -94,6 +96,14 @@ export interface CheckedRules {
   maxRounds: number;
 }
 
+/** Fields of {@link CascadeRules}, shared by `simulateCascade` and `cascadeMonteCarlo`. */
+export const RULE_FIELDS = ['venue', 'oracleLagRounds', 'oraclePrice', 'gasUsd', 'closeFactor', 'fullLiquidationHealthFactor',
+  'protocolFee', 'maxRounds'] as const;
+/** Fields of `simulateCascade`'s options. */
+export const CASCADE_OPTION_FIELDS = [...RULE_FIELDS, 'shock', 'positions'] as const;
+/** Fields of `cascadeMonteCarlo`'s spec. */
+export const CASCADE_MC_FIELDS = [...RULE_FIELDS, 'book', 'model', 'horizonYears', 'steps', 'paths', 'seed', 'blockSize'] as const;
+
 /** Validates the rules shared by `simulateCascade` and `cascadeMonteCarlo`. @throws InvalidInputError */
 export function checkRules(o: CascadeRules): CheckedRules {
   const p = new Array<number>(P_COUNT).fill(0);
@@ -112,6 +122,7 @@ export function checkRules(o: CascadeRules): CheckedRules {
 /** The shock as move factors: `{ drop }` → [1 − drop]; `{ moves }` → the factors (each > 0, finite). */
 export function checkShock(value: unknown): Float64Array {
   const s = checkObject('shock', value);
+  checkKnownFields('shock', s, ['drop', 'moves'], 'shock');
   if (s.drop !== undefined) {
     if (s.moves !== undefined) fail('shock.moves', s.moves, 'absent with drop', 'cannot be given with shock.drop');
     return Float64Array.of(1 - checkRange('shock.drop', s.drop, 0, 1, false, true));
@@ -134,9 +145,12 @@ export interface CheckedMonteCarlo extends CheckedRules {
 /** Validates model, horizon, steps, paths, seed and blockSize, and fills their slots. @throws InvalidInputError */
 export function checkMonteCarlo(spec: CascadeMonteCarloSpec): CheckedMonteCarlo {
   const o = checkObject('spec', spec) as unknown as CascadeMonteCarloSpec;
+  checkKnownFields('', o as unknown as Record<string, unknown>, CASCADE_MC_FIELDS, "cascadeMonteCarlo's spec");
   const rules = checkRules(o);
   const p = rules.params;
   const model = checkObject('model', o.model);
+  checkKnownFields('model', model, model.type === 'merton'
+    ? ['type', 'vol', 'drift', 'jumpIntensity', 'jumpMean', 'jumpVol'] : ['type', 'vol', 'drift'], `model (type ${JSON.stringify(model.type)})`);
   const horizon = checkRange('horizonYears', o.horizonYears, 0, 50, true);
   const steps = checkInteger('steps', o.steps, 1, MAX_CASCADE_STEPS);
   const paths = checkInteger('paths', o.paths, 1, MAX_CASCADE_PATHS);

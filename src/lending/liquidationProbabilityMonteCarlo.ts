@@ -12,7 +12,7 @@
  */
 import { monteCarlo } from '../mc/monteCarlo.js';
 import type { MonteCarloOptions, MonteCarloSpec } from '../mc/types.js';
-import { checkObject, fail, MIN_LEVEL } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail, MIN_LEVEL } from '../options/validate.js';
 import type {
   LiquidationProbabilityMonteCarloInput, LiquidationProbabilityMonteCarloResult,
 } from './liquidationProbabilityTypes.js';
@@ -64,9 +64,7 @@ export async function liquidationProbabilityMonteCarlo(input: LiquidationProbabi
   let jumps: { intensity: number; mean: number; vol: number } | undefined;
   if (o.jumps !== undefined) {
     const j = checkObject('jumps', o.jumps);
-    for (const key of Object.keys(j)) {
-      if (!['intensity', 'mean', 'vol'].includes(key)) fail(`jumps.${key}`, j[key], 'known field', 'is not a jump parameter (intensity, mean, vol)');
-    }
+    checkKnownFields('jumps', j, ['intensity', 'mean', 'vol'], 'jumps (a jump parameter)');
     jumps = { intensity: range('jumps.intensity', j.intensity, 0, 1000), mean: range('jumps.mean', j.mean, -10, 10), vol: range('jumps.vol', j.vol, 0, 10) };
   }
   const spot = Math.max(c.healthFactor, MIN_LEVEL);

@@ -3,7 +3,7 @@
  * naming the field and the value ("healthFactor (-1) must be > 0"). The batch kernel
  * (assembly/lending/firstPassage.ts) applies the same rules per element and marks INVALID_INPUT.
  */
-import { checkExpiry, checkNonNegative, checkObject, checkRate, checkVol, fail } from '../options/validate.js';
+import { checkExpiry, checkKnownFields, checkNonNegative, checkObject, checkRate, checkVol, fail } from '../options/validate.js';
 import { checkFraction } from './validate.js';
 
 /** Validated loan and model: the health factor, the threshold when known, and the model parameters. */
@@ -39,9 +39,7 @@ export function checkLiquidationProbability(input: unknown, allowed: readonly st
   const o = checkObject('input', input);
   const known = ['healthFactor', 'collateralValue', 'debtValue', 'liquidationThreshold', 'vol', 'horizonYears', 'drift',
     'borrowRate', 'collateralYield', ...allowed];
-  for (const key of Object.keys(o)) {
-    if (!known.includes(key)) fail(key, o[key], 'known field', `is not an input of the probability of liquidation (expected one of ${known.join(', ')})`);
-  }
+  checkKnownFields('', o, known, 'the probability-of-liquidation input');
   const hasHf = o.healthFactor !== undefined;
   const hasValues = o.collateralValue !== undefined || o.debtValue !== undefined;
   if (hasHf === hasValues) {

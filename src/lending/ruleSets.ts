@@ -17,7 +17,7 @@
  *   mainnet storeFrontPriceFactor 0.5 [deployments/mainnet/usdc/configuration.json].
  * - `custom`: build one with {@link customRuleSet}.
  */
-import { checkNonNegative, checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkNonNegative, checkObject, fail } from '../options/validate.js';
 import type { AbsorbRuleSet, FixedSpreadRuleSet, LiquidationRuleSet } from './types.js';
 import { checkFraction } from './validate.js';
 
@@ -85,6 +85,8 @@ export interface CustomRuleSetOptions {
  */
 export function customRuleSet(options: CustomRuleSetOptions): Readonly<FixedSpreadRuleSet> {
   const o = checkObject('options', options);
+  checkKnownFields('', o, ['name', 'closeFactor', 'fullLiquidationHealthFactor', 'minLeftoverValue', 'badDebt',
+    'liquidationBonus', 'liquidationProtocolFee'], "customRuleSet's options");
   const closeFactor = checkFraction('closeFactor', o.closeFactor);
   if (closeFactor === 0) fail('closeFactor', closeFactor, '> 0', 'must be > 0');
   const badDebt = o.badDebt ?? 'keep';

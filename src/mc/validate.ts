@@ -4,7 +4,7 @@
  * (defaults filled in) from which the manifest and the kernel parameters are built.
  */
 import { InvalidInputError } from '../errors.js';
-import { checkExpiry, checkLevel, checkRate, checkVol, fail } from '../options/validate.js';
+import { checkExpiry, checkKnownFields, checkLevel, checkRate, checkVol, fail } from '../options/validate.js';
 import { MAX_KAPPA, MAX_VARIANCE, MAX_VOL_OF_VOL } from '../options/models/validate.js';
 import type { OptionType } from '../options/types.js';
 import type { Fixings, McModel, McPayoff, MonteCarloSpec } from './types.js';
@@ -40,14 +40,9 @@ function object(field: string, value: unknown): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Rejects keys of `o` (with a defined value) outside `allowed`; `prefix` is the dotted path of `o`. */
+/** Rejects keys of `o` (with a defined value) outside `allowed`; `prefix` is the dotted path of `o` (shared helper). */
 function onlyKeys(prefix: string, o: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const key of Object.keys(o)) {
-    if (o[key] !== undefined && !allowed.includes(key)) {
-      const field = prefix ? `${prefix}.${key}` : key;
-      fail(field, o[key], `one of ${allowed.join(', ')}`, `is not a field of ${prefix || 'the spec'}${o.type !== undefined && prefix ? ` (type ${JSON.stringify(o.type)})` : ''}: allowed are ${allowed.join(', ')}`);
-    }
-  }
+  checkKnownFields(prefix, o, allowed, `${prefix || 'the spec'}${o.type !== undefined && prefix ? ` (type ${JSON.stringify(o.type)})` : ''}`);
 }
 
 function finite(field: string, value: unknown): number {

@@ -41,6 +41,23 @@ export function fail(field: string, value: unknown, rule: string, message: strin
   throw new InvalidInputError(`${field} (${show(value)}) ${message}`, { field, value, rule });
 }
 
+/**
+ * Rejects a misspelt or unknown option field instead of silently running with its default (DESIGN §5): every key
+ * of `o` whose value is not undefined must be in `allowed`. `prefix` is the dotted path of `o` in the input
+ * ('' for the top level; 'costs' names `costs.feebps`), `what` names the object in the message ('the spec').
+ * @throws InvalidInputError naming the unknown field (`closefactor`) with its value, listing the allowed fields, and
+ *   suggesting the known one when it differs only by case ("did you mean closeFactor?").
+ */
+export function checkKnownFields(prefix: string, o: Record<string, unknown>, allowed: readonly string[], what?: string): void {
+  for (const key of Object.keys(o)) {
+    if (o[key] === undefined || allowed.includes(key)) continue;
+    const field = prefix ? `${prefix}.${key}` : key;
+    const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
+    const hint = near === undefined ? '' : ` (did you mean ${near}?)`;
+    fail(field, o[key], `one of ${allowed.join(', ')}`, `is not a field of ${what ?? (prefix || 'the input')}${hint}: allowed are ${allowed.join(', ')}`);
+  }
+}
+
 function finiteNumber(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
   return value;

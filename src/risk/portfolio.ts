@@ -2,6 +2,7 @@
  * Portfolio value and Greeks aggregated per underlying (issue #6 §5), raw and in trader units.
  */
 import { black76Batch } from '../options/black76.js';
+import { fail } from '../options/validate.js';
 import { blackScholesBatch } from '../options/blackScholes.js';
 import { healthFactor } from '../lending/healthFactor.js';
 import { thetaPerDay, vegaPerVolPoint } from '../units.js';
@@ -67,7 +68,8 @@ function optionRisks(book: Book, L: OptionLegs, black76: boolean, out: PositionR
  * @param portfolio `{ positions, market }` (see {@link Portfolio}).
  * @returns `{ valueUsd, underlyings: [UnderlyingGreeks], positions: [PositionRisk] }`. A Greek with no limit
  *   (a leg's gamma exactly at the money at expiry 0) makes the aggregate NaN, as in `blackScholes`.
- * @throws InvalidInputError naming the field and value (see `compilePortfolio`); WasmInitError before `init()`.
+ * @throws InvalidInputError naming the field and value (see `compilePortfolio`; sizes within ±1e100), or
+ *   `positions` when the portfolio value would not be finite; WasmInitError before `init()`.
  */
 export function portfolioRisk(portfolio: Portfolio): PortfolioRisk {
   const book = compilePortfolio(portfolio);
@@ -119,5 +121,7 @@ export function portfolioRisk(portfolio: Portfolio): PortfolioRisk {
   });
   let valueUsd = 0;
   for (const r of risks) valueUsd += r.valueUsd;
+  // Never a silent non-finite value (DESIGN §5); with sizes and levels within 1e100 this is not reached in practice.
+  if (!Number.isFinite(valueUsd)) fail('positions', portfolio.positions, 'finite value', `give a portfolio value (${valueUsd}) outside the double range`);
   return { valueUsd, underlyings, positions: risks };
 }

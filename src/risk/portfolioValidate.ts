@@ -3,7 +3,7 @@
  * check throws InvalidInputError naming the field (`positions[2].strike`, `market.BTC.spot`) and the value.
  */
 import {
-  checkExpiry, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
+  MAX_LEVEL, checkExpiry, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
 } from '../options/validate.js';
 
 /** Option legs of one pricing model, as columns (one entry per leg). */
@@ -47,6 +47,16 @@ function finite(field: string, value: unknown): number {
   return value;
 }
 
+/**
+ * A position size (quantity, collateral, debt): finite with |x| ≤ MAX_LEVEL = 1e100, the options' limit on levels,
+ * so that size × spot (≤ 1e200) and the portfolio's sums stay finite (1e308 × 2 positions overflowed to Infinity).
+ */
+function size(field: string, value: unknown): number {
+  const v = finite(field, value);
+  if (Math.abs(v) > MAX_LEVEL) fail(field, v, `|x| <= ${MAX_LEVEL}`, `must be within ±${MAX_LEVEL} (a unit error?)`);
+  return v;
+}
+
 function legs(n: number): OptionLegs {
   return {
     index: new Int32Array(n), u: new Int32Array(n), isCall: new Uint8Array(n), strike: new Float64Array(n),
@@ -70,6 +80,7 @@ function trim<T extends object>(cols: T, n: number): T {
  */
 export function compilePortfolio(portfolio: unknown): Book {
   const p = checkObject('portfolio', portfolio);
+  checkKnownFields('', p, ['positions', 'market'], 'the portfolio');
   const market = checkObject('market', p.market);
   const positions = p.positions;
   if (!Array.isArray(positions)) fail('positions', positions, 'array', 'must be an array of positions');
@@ -85,6 +96,7 @@ export function compilePortfolio(portfolio: unknown): Book {
     if (at >= 0) return at;
     if (!Object.prototype.hasOwnProperty.call(market, name)) fail(field, name, 'key of market', `has no entry in market (give market.${name}.spot)`);
     const m = checkObject(`market.${name}`, market[name]);
+    checkKnownFields(`market.${name}`, m, ['spot', 'vol', 'rate', 'dividendYield']);
     spots.push(checkLevel(`market.${name}.spot`, m.spot));
     vols.push(m.vol === undefined ? NaN : checkVol(`market.${name}.vol`, m.vol));
     rates.push(checkRate(`market.${name}.rate`, m.rate));
@@ -106,13 +118,13 @@ export function compilePortfolio(portfolio: unknown): Book {
     const u = underlyingOf(`${f}.underlying`, o.underlying);
     kinds.push(String(kind));
     if (kind === 'spot' || kind === 'perpetual') {
-      const q = finite(`${f}.quantity`, o.quantity);
+      const q = size(`${f}.quantity`, o.quantity);
       lin.index[nl] = i; lin.u[nl] = u; lin.coins[nl] = q;
       lin.constant[nl] = kind === 'perpetual' ? -q * checkLevel(`${f}.entryPrice`, o.entryPrice) : 0;
       nl++;
     } else if (kind === 'loan') {
-      const c = checkNonNegative(`${f}.collateral`, o.collateral);
-      const d = checkNonNegative(`${f}.debt`, o.debt);
+      const c = size(`${f}.collateral`, checkNonNegative(`${f}.collateral`, o.collateral));
+      const d = size(`${f}.debt`, checkNonNegative(`${f}.debt`, o.debt));
       const lt = checkNonNegative(`${f}.liquidationThreshold`, o.liquidationThreshold);
       if (lt > 1) fail(`${f}.liquidationThreshold`, lt, '<= 1', 'must be <= 1 (a fraction: 0.83 means 83%)');
       lin.index[nl] = i; lin.u[nl] = u; lin.coins[nl] = c; lin.constant[nl] = -d; nl++;
@@ -128,7 +140,7 @@ export function compilePortfolio(portfolio: unknown): Book {
       const isCall = checkType(`${f}.type`, o.type);
       const strike = checkLevel(`${f}.strike`, o.strike);
       const expiry = checkExpiry(`${f}.expiryYears`, o.expiryYears);
-      const q = finite(`${f}.quantity`, o.quantity);
+      const q = size(`${f}.quantity`, o.quantity);
       let vol: number;
       if (o.vol !== undefined) vol = checkVol(`${f}.vol`, o.vol);
       else if (Number.isNaN(vols[u]!)) return fail(`${f}.vol`, o.vol, 'vol or market vol', `is missing and market.${underlyings[u]!}.vol is not given`);

@@ -8,7 +8,7 @@
  * computed by the project's `valueAtRisk` / `expectedShortfall` ('historical').
  */
 import { normInv, normPdf } from '../reference/normal.js';
-import { checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
 import { checkColumn } from '../volatility/validate.js';
 import { portfolioRisk } from './portfolio.js';
 import type { Portfolio, PortfolioVaR, PortfolioVaRMethod, PortfolioVaROptions } from './portfolioTypes.js';
@@ -89,12 +89,23 @@ function scenarioTail(pnl: Float64Array, confidence: number): { valueAtRisk: num
   };
 }
 
-/** Revalues the book at horizon h under log-return scenarios logR[u][j]; returns P&L against the unshocked base. */
-function fullRevaluation(book: Book, logR: Float64Array[], count: number, h: number, field: string): Float64Array {
+/**
+ * Revalues the book at horizon h under log-return scenarios logR[u][j]; returns P&L against the unshocked base.
+ * `field(u)` names underlying u's column in errors (`returns.ETH`): a log return whose factor e^r overflows to
+ * Infinity or underflows to 0 is rejected naming the element and the input value, not the overflowed factor.
+ */
+function fullRevaluation(book: Book, logR: Float64Array[], count: number, h: number, field: (u: number) => string): Float64Array {
   const set = emptyScenarios(book, count + 1);
   for (let u = 0; u < logR.length; u++) {
     const f = set.spotFactor[u]!;
-    for (let j = 0; j < count; j++) f[j + 1] = Math.exp(logR[u]![j]!);
+    for (let j = 0; j < count; j++) {
+      const x = logR[u]![j]!;
+      const m = Math.exp(x);
+      if (!(m > 0 && m < Infinity)) {
+        fail(`${field(u)}[${j}]`, x, 'exp(r) finite and > 0', `is a log return whose price factor exp(${x}) = ${m} is outside the double range (percent passed as a log return?)`);
+      }
+      f[j + 1] = m;
+    }
   }
   for (let j = 1; j <= count; j++) set.age[j] = h;
   const r = revalue(book, set);
@@ -102,7 +113,7 @@ function fullRevaluation(book: Book, logR: Float64Array[], count: number, h: num
   const pnl = new Float64Array(count);
   for (let j = 0; j < count; j++) {
     const v = r.value[j + 1]!;
-    if (Number.isNaN(v)) fail(`${field}[${j}]`, undefined, 'priceable', `gives a scenario the kernels reject (status ${r.status[j + 1]}): a price level outside [1e-100, 1e100]?`);
+    if (!Number.isFinite(v)) fail(`${field(0)}[${j}]`, undefined, 'priceable', `gives a scenario the kernels reject (status ${r.status[j + 1]}): a price level outside [1e-100, 1e100]?`);
     pnl[j] = v - r.value[0]!;
   }
   return pnl;
@@ -134,6 +145,7 @@ function fullRevaluation(book: Book, logR: Float64Array[], count: number, h: num
 export function portfolioVaR(portfolio: Portfolio, options: PortfolioVaROptions): PortfolioVaR {
   const book = compilePortfolio(portfolio);
   const o = checkObject('options', options);
+  checkKnownFields('', o, ['method', 'confidence', 'horizonYears', 'returns', 'paths', 'seed', 'drift', 'correlation'], "portfolioVaR's options");
   const method = o.method as PortfolioVaRMethod;
   if (!METHODS.includes(method)) fail('method', method, METHODS.join(' | '), `must be one of ${METHODS.map((m) => `'${m}'`).join(', ')}`);
   const confidence = o.confidence;
@@ -153,7 +165,7 @@ export function portfolioVaR(portfolio: Portfolio, options: PortfolioVaROptions)
       n = col.length;
       return col;
     });
-    const pnl = fullRevaluation(book, logR, n, h, `returns.${book.underlyings[0]!}`);
+    const pnl = fullRevaluation(book, logR, n, h, (u) => `returns.${book.underlyings[u]!}`);
     return { ...base, ...scenarioTail(pnl, confidence), pnlUsd: pnl };
   }
 
@@ -183,7 +195,7 @@ export function portfolioVaR(portfolio: Portfolio, options: PortfolioVaROptions)
         logR[u]![j] = (mu[u]! - 0.5 * sigma[u]! * sigma[u]!) * h + sigma[u]! * sqh * x;
       }
     }
-    const pnl = fullRevaluation(book, logR, paths, h, 'paths');
+    const pnl = fullRevaluation(book, logR, paths, h, () => 'paths');
     return { ...base, ...scenarioTail(pnl, confidence), pnlUsd: pnl };
   }
 

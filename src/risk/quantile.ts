@@ -35,11 +35,7 @@ export const CUMULATIVE_TOL = 1e-12;
  */
 export function lowerQuantileIndex(order: Uint32Array, weights: Float64Array | undefined, alpha: number): { k: number; cumulative: number } {
   const n = order.length;
-  if (weights === undefined) {
-    const target = alpha * n * (1 - CUMULATIVE_TOL);
-    const k = Math.min(Math.max(Math.ceil(target) - 1, 0), n - 1);
-    return { k, cumulative: (k + 1) / n };
-  }
+  if (weights === undefined) return equalWeightQuantileIndex(n, alpha);
   let f = 0;
   const target = alpha * (1 - CUMULATIVE_TOL);
   for (let k = 0; k < n; k++) {
@@ -47,6 +43,13 @@ export function lowerQuantileIndex(order: Uint32Array, weights: Float64Array | u
     if (f >= target) return { k, cumulative: Math.min(f, 1) };
   }
   return { k: n - 1, cumulative: 1 };
+}
+
+/** {@link lowerQuantileIndex} for n equal weights 1/n: k + 1 = ⌈αn(1 − TOL)⌉ clamped to [1, n], F = (k + 1)/n. */
+export function equalWeightQuantileIndex(n: number, alpha: number): { k: number; cumulative: number } {
+  const target = alpha * n * (1 - CUMULATIVE_TOL);
+  const k = Math.min(Math.max(Math.ceil(target) - 1, 0), n - 1);
+  return { k, cumulative: (k + 1) / n };
 }
 
 /** Indices 0…n−1 sorted by ascending `values` (ties by index, so the order is deterministic). */

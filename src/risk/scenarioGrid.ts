@@ -2,7 +2,7 @@
  * Deribit-style scenario grid (issue #6 §5): spot moves × vol shifts, full revaluation of every leg in one
  * batch per pricing model.
  */
-import { MAX_VOL, checkObject } from '../options/validate.js';
+import { MAX_VOL, checkKnownFields, checkObject } from '../options/validate.js';
 import type { Portfolio, ScenarioGrid, ScenarioGridOptions } from './portfolioTypes.js';
 import { emptyScenarios, revalue } from './portfolioRevalue.js';
 import { checkShocks, compilePortfolio } from './portfolioValidate.js';
@@ -30,6 +30,7 @@ export const MAX_SPOT_SHOCK = 10;
 export function scenarioGrid(portfolio: Portfolio, options: ScenarioGridOptions = {}): ScenarioGrid {
   const book = compilePortfolio(portfolio);
   const o = checkObject('options', options);
+  checkKnownFields('', o, ['spotShocks', 'volShocks'], "scenarioGrid's options");
   const spotShocks = checkShocks('spotShocks', o.spotShocks ?? DEFAULT_SPOT_SHOCKS, -1, MAX_SPOT_SHOCK, '(relative moves: −0.5 means −50%)');
   const volShocks = checkShocks('volShocks', o.volShocks ?? DEFAULT_VOL_SHOCKS, -MAX_VOL, MAX_VOL, '(decimal vol shifts: 0.1 means +10 vol points)');
   const ns = spotShocks.length, nv = volShocks.length;

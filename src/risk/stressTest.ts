@@ -1,5 +1,5 @@
 /** Applying named stress scenarios to a portfolio by full revaluation (issue #6 §5). */
-import { checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
 import type { Portfolio } from './portfolioTypes.js';
 import { emptyScenarios, revalue } from './portfolioRevalue.js';
 import { compilePortfolio } from './portfolioValidate.js';
@@ -43,6 +43,7 @@ export interface StressResult {
 export function stressTest(portfolio: Portfolio, options: StressTestOptions = {}): StressResult[] {
   const book = compilePortfolio(portfolio);
   const o = checkObject('options', options);
+  checkKnownFields('', o, ['scenarios', 'measure', 'volShift'], "stressTest's options");
   const scenarios = (o.scenarios ?? stressScenarios) as StressScenario[];
   if (!Array.isArray(scenarios) || scenarios.length === 0) fail('scenarios', scenarios, 'non-empty array', 'must be a non-empty array of scenarios');
   const measure = o.measure ?? 'high-low';

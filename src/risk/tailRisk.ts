@@ -3,17 +3,37 @@
  * (issue #6 §5, case C14). Sign convention: the loss L = −R is reported as a positive fraction
  * (0.05 = a 5% loss); a negative result means even that tail is a gain.
  */
+import { fail } from '../options/validate.js';
 import { normInv, normPdf } from '../reference/normal.js';
-import { ascendingOrder, lowerQuantileIndex } from './quantile.js';
+import { ascendingOrder, equalWeightQuantileIndex, lowerQuantileIndex } from './quantile.js';
 import type { TailRiskInput } from './types.js';
 import { checkTailRisk, type CheckedTailRisk } from './validate.js';
 
-interface Tail { valueAtRisk: number; expectedShortfall: number }
+export interface Tail { valueAtRisk: number; expectedShortfall: number }
+
+/**
+ * Historical VaR and Rockafellar–Uryasev ES at `confidence` of equally weighted losses given ascending (e.g.
+ * `Float64Array.prototype.sort`ed; finite values, confidence in (0, 1), not checked here). The same arithmetic as
+ * {@link valueAtRisk} / {@link expectedShortfall} with method 'historical' and no weights (which call it), for callers
+ * that hold a sorted column and need several levels from one sort (cascadeMonteCarlo's tail statistics).
+ * VaR = sorted[k], k + 1 = ⌈αn⌉ (within quantile.ts CUMULATIVE_TOL); ES = [((k+1)/n − α)·VaR + Σ_{j>k} sorted[j]/n] / (1 − α).
+ */
+export function sortedHistoricalTail(sortedLosses: Float64Array, confidence: number): Tail {
+  const n = sortedLosses.length;
+  const { k, cumulative } = equalWeightQuantileIndex(n, confidence);
+  const v = sortedLosses[k]!;
+  let sum = Math.max(cumulative - confidence, 0) * v;
+  for (let j = k + 1; j < n; j++) sum += (1 / n) * sortedLosses[j]!;
+  const es = sum / (1 - confidence);
+  return { valueAtRisk: v, expectedShortfall: Math.max(es, v) };
+}
 
 function historical(c: CheckedTailRisk): Tail {
   const n = c.returns.length;
   const losses = new Float64Array(n);
   for (let i = 0; i < n; i++) losses[i] = -c.returns[i]!;
+  // equal weights: one value sort (the order of tied values cannot change the VaR or the sum)
+  if (c.weights === undefined) return sortedHistoricalTail(losses.sort(), c.confidence);
   const order = ascendingOrder(losses);
   const { k, cumulative } = lowerQuantileIndex(order, c.weights, c.confidence);
   const v = losses[order[k]!]!;
@@ -31,21 +51,40 @@ function historical(c: CheckedTailRisk): Tail {
   return { valueAtRisk: v, expectedShortfall: Math.max(es, v) };
 }
 
-function gaussian(c: CheckedTailRisk): Tail {
+// μ and σ of r/scale, then scaled back: scale 1 is the plain formula; a power of two near max|r| keeps the sums of
+// huge returns (|r| ~ 1e300, whose squares overflow) finite, exactly (power-of-two scaling does not round, barring
+// subnormal quotients, which are far below the scale of the result).
+function gaussianScaled(c: CheckedTailRisk, scale: number): Tail {
   const r = c.returns, n = r.length;
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += r[i]!;
+  for (let i = 0; i < n; i++) mean += r[i]! / scale;
   mean /= n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (r[i]! - mean) * (r[i]! - mean);
+  for (let i = 0; i < n; i++) ss += (r[i]! / scale - mean) * (r[i]! / scale - mean);
   const sigma = Math.sqrt(ss / (n - 1));
   const z = normInv(c.confidence);
-  return { valueAtRisk: -mean + sigma * z, expectedShortfall: -mean + sigma * normPdf(z) / (1 - c.confidence) };
+  return {
+    valueAtRisk: (-mean + sigma * z) * scale,
+    expectedShortfall: (-mean + sigma * normPdf(z) / (1 - c.confidence)) * scale,
+  };
+}
+
+function gaussian(c: CheckedTailRisk): Tail {
+  const t = gaussianScaled(c, 1);
+  if (Number.isFinite(t.valueAtRisk) && Number.isFinite(t.expectedShortfall)) return t;
+  let max = 0;
+  for (let i = 0; i < c.returns.length; i++) max = Math.max(max, Math.abs(c.returns[i]!));
+  return gaussianScaled(c, 2 ** Math.floor(Math.log2(max))); // |r|/scale < 2: no overflow in the sums
 }
 
 function tail(input: TailRiskInput): Tail {
   const c = checkTailRisk(input);
-  return c.method === 'historical' ? historical(c) : gaussian(c);
+  const t = c.method === 'historical' ? historical(c) : gaussian(c);
+  // Never a silent non-finite result (DESIGN §5): returns near the double limit can still push the tail past it.
+  if (!Number.isFinite(t.valueAtRisk) || !Number.isFinite(t.expectedShortfall)) {
+    fail('returns', input.returns, 'finite result', `give a VaR (${t.valueAtRisk}) or ES (${t.expectedShortfall}) outside the double range`);
+  }
+  return t;
 }
 
 /**
@@ -60,7 +99,9 @@ function tail(input: TailRiskInput): Tail {
  * @param input `{ returns, confidence, method, weights? }` (see {@link TailRiskInput}).
  * @returns the loss as a positive fraction of wealth (negative if the quantile is a gain).
  * @throws InvalidInputError naming the field and value: empty returns, a non-finite return, confidence
- *   outside (0, 1), an unknown method, fewer than 2 returns for `'gaussian'`, bad or mismatched weights.
+ *   outside (0, 1), an unknown method, fewer than 2 returns for `'gaussian'`, bad or mismatched weights;
+ *   `returns` whose VaR or ES would leave the double range (the Gaussian sums are rescaled first, so
+ *   [1e300, −1e300] still gives a finite answer).
  */
 export function valueAtRisk(input: TailRiskInput): number {
   return tail(input).valueAtRisk;

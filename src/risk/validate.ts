@@ -1,5 +1,5 @@
 /** Validation of the risk measures' inputs (DESIGN §5): throws InvalidInputError naming the field and value. */
-import { checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
 import { checkColumn } from '../volatility/validate.js';
 import type { RiskMethod } from './types.js';
 
@@ -21,6 +21,7 @@ export function checkReturns(value: unknown): Float64Array {
 /** Validates `{ returns, confidence, method, weights? }` of `valueAtRisk` / `expectedShortfall`. */
 export function checkTailRisk(input: unknown): CheckedTailRisk {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['returns', 'confidence', 'method', 'weights']);
   const returns = checkReturns(o.returns);
   const c = o.confidence;
   if (typeof c !== 'number' || !Number.isFinite(c)) fail('confidence', c, 'finite', 'must be a finite number');

@@ -5,7 +5,7 @@
 import { black76 } from '../options/black76.js';
 import { blackScholes } from '../options/blackScholes.js';
 import { impliedVol } from '../options/impliedVol.js';
-import { TailguardError } from '../errors.js';
+import { PriceOutOfBoundsError, TailguardError } from '../errors.js';
 import type { Greeks } from '../options/types.js';
 import type { LegSpec, PackageGreeks, PricedLeg } from './types.js';
 import type { CheckedModel } from './validate.js';
@@ -26,13 +26,25 @@ export function unitGreeks(type: 'call' | 'put', strike: number, spot: number, e
   return blackScholes({ type, spot, strike, expiryYears, vol, rate: m.rate, dividendYield: m.dividendYield });
 }
 
-/** The vol implied by a market premium (BSM on spot, or Black-76 on the forward); NaN if none reproduces it. */
+/**
+ * The vol implied by a market premium (BSM on spot, or Black-76 on the forward); NaN if the premium is at or
+ * above the no-arbitrage maximum (no vol reproduces it; Greeks NaN).
+ * @throws PriceOutOfBoundsError `PRICE_BELOW_INTRINSIC` naming the leg when the premium is below the discounted
+ *   intrinsic value (as `impliedVol`): such a leg would be a guaranteed profit (e.g. a put struck 2500 on spot
+ *   2000 bought for 100), never a protection to compare.
+ */
 export function premiumVol(leg: LegSpec, spot: number, expiryYears: number, m: CheckedModel): number {
   try {
     return m.forward !== undefined
       ? impliedVol({ type: leg.type, price: leg.premium!, forward: m.forward, strike: leg.strike, expiryYears, rate: m.rate })
       : impliedVol({ type: leg.type, price: leg.premium!, spot, strike: leg.strike, expiryYears, rate: m.rate, dividendYield: m.dividendYield });
   } catch (e) {
+    if (e instanceof PriceOutOfBoundsError && e.code === 'PRICE_BELOW_INTRINSIC') {
+      const label = leg.name ?? `${leg.type} ${leg.strike}`;
+      throw new PriceOutOfBoundsError('PRICE_BELOW_INTRINSIC',
+        `premium (${leg.premium}) of leg ${JSON.stringify(label)} is below the discounted intrinsic value ${e.bound}: an arbitrage, not a market premium`,
+        { field: 'premium', value: leg.premium, bound: e.bound, rule: '>= intrinsic', leg: label });
+    }
     if (e instanceof TailguardError && e.code !== 'INVALID_INPUT') return NaN;
     throw e;
   }

@@ -17,6 +17,7 @@ import {
   checkNonNegative, checkRate, type CheckedModel,
 } from './validate.js';
 import type { OptionType } from '../options/types.js';
+import { checkKnownFields } from '../options/validate.js';
 
 /** An instrument the optimiser may trade: bought at `askPremium`, sold at `bidPremium` (USD per unit; NaN: not on that side). */
 export interface ProtectionInstrument {
@@ -113,9 +114,15 @@ function checkInstruments(value: unknown): ProtectionInstrument[] {
       if (typeof x === 'number' && Number.isNaN(x)) return NaN;
       return checkNonNegative(`instruments[${i}].${f}`, x);
     };
+    const askPremium = price('askPremium');
+    const bidPremium = price('bidPremium');
+    // a crossed quote (ask < bid) would let the optimiser buy below its sale price: negative-cost "protection"
+    if (askPremium < bidPremium) {
+      fail(`instruments[${i}].askPremium`, askPremium, `>= bidPremium (${bidPremium})`, `must be >= instruments[${i}].bidPremium (${bidPremium}): a crossed quote`);
+    }
     return {
       name: typeof o.name === 'string' ? o.name : `${o.type as string} ${String(o.strike)}`,
-      type: o.type, strike: checkLevel(`instruments[${i}].strike`, o.strike), askPremium: price('askPremium'), bidPremium: price('bidPremium'),
+      type: o.type, strike: checkLevel(`instruments[${i}].strike`, o.strike), askPremium, bidPremium,
     };
   });
 }
@@ -128,7 +135,8 @@ function leg(x: ProtectionInstrument, quantity: number, side: 1 | -1): LegSpec {
  * All candidate packages (buys need an ask, sells a bid). Bought puts are struck at or below the forward and sold
  * calls at or above it (the textbook collar: out-of-the-money legs); an in-the-money call sold against an
  * in-the-money put is a sale of the holding in disguise (K_p = K_c is a short forward), whose large premium
- * credit is not a protection cost.
+ * credit is not a protection cost. The collar's sold call is struck strictly above the bought put (K_p < K_c),
+ * which excludes the short forward K_p = K_c = F as well.
  */
 function enumerate(instruments: ProtectionInstrument[], quantities: number[], kinds: Set<ProtectionKind>, forward: number): Candidate[] {
   const puts = instruments.filter((x) => x.type === 'put' && x.strike <= forward).sort((a, b) => a.strike - b.strike);
@@ -142,7 +150,7 @@ function enumerate(instruments: ProtectionInstrument[], quantities: number[], ki
         for (const s of puts) if (s.strike < p.strike && Number.isFinite(s.bidPremium)) out.push({ kind: 'putSpread', legs: [leg(p, q, 1), leg(s, q, -1)] });
       }
       if (kinds.has('collar')) {
-        for (const c of calls) if (c.strike >= p.strike && Number.isFinite(c.bidPremium)) out.push({ kind: 'collar', legs: [leg(p, q, 1), leg(c, q, -1)] });
+        for (const c of calls) if (c.strike > p.strike && Number.isFinite(c.bidPremium)) out.push({ kind: 'collar', legs: [leg(p, q, 1), leg(c, q, -1)] });
       }
     }
   }
@@ -166,7 +174,7 @@ export function efficientFrontier<T extends { cost: number }>(points: readonly T
  * Chooses protection for a holding among listed (or model-priced) options of one expiry.
  *
  * Candidates: for each hedge ratio h (quantity ⌊h·q/lot⌋·lot, skipped when 0) — every put K ≤ F bought at its ask;
- * every put spread (buy put K₁ ≤ F at the ask, sell put K₂ < K₁ at the bid); every collar (buy put K_p ≤ F, sell call
+ * every put spread (buy put K₁ ≤ F at the ask, sell put K₂ < K₁ at the bid); every collar (buy put K_p ≤ F, sell call, K_c > K_p,
  * K_c ≥ F at the bid), F the forward — plus the unhedged holding. Each is evaluated on the same seeded terminal prices: P&L = q·(S_T − S₀) + Σ payoffs −
  * cost·e^{rT}; CVaR by `expectedShortfall` (src/risk, historical, Rockafellar–Uryasev).
  *
@@ -174,10 +182,13 @@ export function efficientFrontier<T extends { cost: number }>(points: readonly T
  * @returns `{ objective, confidence, paths, seed, candidates, unhedged, best, frontier, frontierByKind }`; `best` is the least-CVaR
  *   candidate with cost ≤ budget (ties: cheaper), or the cheapest with floor ≥ `floor` (ties: lower CVaR); null if none.
  * @throws InvalidInputError naming the field and value: neither or both of `instruments` / `modelStrikes`; the
- *   objective without its constraint (`budget` / `floor`); bad holding, expiry, simulation, lot or ratios.
+ *   objective without its constraint (`budget` / `floor`); both `budget` and `floor`; a crossed quote
+ *   (`instruments[i].askPremium` below its bidPremium); bad holding, expiry, simulation, lot or ratios.
  */
 export function optimizeProtection(input: OptimizeProtectionInput): OptimizeProtectionResult {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['holding', 'expiryYears', 'instruments', 'modelStrikes', 'budget', 'floor', 'objective', 'confidence',
+    'simulation', 'lotSize', 'hedgeRatios', 'kinds', 'rate', 'forward']);
   const holding = checkHolding(o.holding);
   const t = checkHorizon('expiryYears', o.expiryYears);
   if ((o.instruments === undefined) === (o.modelStrikes === undefined)) {
@@ -206,6 +217,9 @@ export function optimizeProtection(input: OptimizeProtectionInput): OptimizeProt
   if (objective !== 'cvar' && objective !== 'cost') fail('objective', objective, "'cvar' | 'cost'", "must be 'cvar' or 'cost'");
   const budget = o.budget === undefined ? undefined : checkFinite('budget', o.budget);
   const floor = o.floor === undefined ? undefined : checkFinite('floor', o.floor);
+  if (budget !== undefined && floor !== undefined) {
+    fail('floor', floor, 'not with budget', `cannot be given with budget (${budget}): give budget (least CVaR within it) or floor (cheapest with that floor), not both`);
+  }
   if (objective === 'cvar' && budget === undefined) fail('budget', o.budget, 'a number with objective cvar', "is required with objective 'cvar'");
   if (objective === 'cost' && floor === undefined) fail('floor', o.floor, 'a number with objective cost', "is required with objective 'cost'");
   const confidence = o.confidence === undefined ? 0.95 : checkOpenUnit('confidence', o.confidence);

@@ -6,7 +6,18 @@
 import { checkArray, checkHolding, checkHorizon, checkLeg, checkModel, type CheckedModel } from './validate.js';
 import { priceLeg } from './legs.js';
 import type { Holding, LegSpec, PackageGreeks, PricedLeg, PricingModel, Strategy } from './types.js';
-import { fail } from '../options/validate.js';
+import { MAX_LEVEL, checkKnownFields, fail } from '../options/validate.js';
+
+/**
+ * The argument of `payoff` / `pnl`: a terminal spot in [0, MAX_LEVEL] (0 allowed: the asset can go to zero).
+ * NaN or a negative spot would give a NaN or meaningless P&L (DESIGN §5: never silent).
+ */
+function checkSpotAtExpiry(s: unknown): number {
+  if (typeof s !== 'number' || !(s >= 0 && s <= MAX_LEVEL)) {
+    fail('spotAtExpiry', s, `in [0, ${MAX_LEVEL}]`, `must be a number in [0, ${MAX_LEVEL}] (a terminal spot, USD)`);
+  }
+  return s;
+}
 
 /** Input of {@link optionPackage}. */
 export interface OptionPackageInput {
@@ -74,8 +85,8 @@ export function buildPackage(name: string, holding: Holding, expiryYears: number
   return {
     name, holding: { ...holding }, expiryYears, rate: m.rate, legs, cost, floor, cap,
     maxLoss: base - floor, maxGain: cap - base, breakEven, greeks,
-    payoff: (s: number) => valueAt(q, legs, s),
-    pnl: (s: number) => valueAt(q, legs, s) - base - carry,
+    payoff: (s: number) => valueAt(q, legs, checkSpotAtExpiry(s)),
+    pnl: (s: number) => valueAt(q, legs, checkSpotAtExpiry(s)) - base - carry,
   };
 }
 
@@ -90,6 +101,7 @@ export function buildPackage(name: string, holding: Holding, expiryYears: number
  */
 export function optionPackage(input: OptionPackageInput): Strategy {
   if (typeof input !== 'object' || input === null) fail('input', input, 'object', 'must be an object');
+  checkKnownFields('', input as unknown as Record<string, unknown>, ['name', 'holding', 'expiryYears', 'model', 'legs']);
   const holding = checkHolding(input.holding);
   const t = checkHorizon('expiryYears', input.expiryYears);
   const m = checkModel(input.model);

@@ -9,7 +9,7 @@
  * q·(S_T − S₀) + q·max(K − S_T, 0) − q·P·e^{rT} on the path's own terminal price.
  */
 import { simulateHedge } from '../hedge/simulate.js';
-import type { HedgeCosts, HedgeModel, HedgeRebalance } from '../hedge/types.js';
+import type { HedgeCosts, HedgeModel, HedgeRebalance, HedgeSpec } from '../hedge/types.js';
 import { checkOutcomeOptions, pnlOutcomes } from './compare.js';
 import { meanAndError } from './terminal.js';
 import type { Holding, OutcomeOptions, StrategyOutcomes } from './types.js';
@@ -71,7 +71,7 @@ export async function replicateProtectivePut(input: ReplicateProtectivePutInput)
     model: input.model ?? { type: 'gbm', vol },
     steps: input.steps ?? 30, ...(input.rebalance ? { rebalance: input.rebalance } : {}), ...(input.costs ? { costs: input.costs } : {}),
     paths: input.paths ?? 20_000, seed: input.seed ?? 1,
-  });
+  } as HedgeSpec);
   const n = r.paths, q = holding.quantity, carry = q * r.premium * Math.exp(rate * t);
   const bought = new Float64Array(n), synthetic = new Float64Array(n), error = new Float64Array(n);
   let m = 0;

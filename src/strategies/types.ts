@@ -106,9 +106,15 @@ export interface Strategy {
   breakEven: number[];
   /** Greeks of the package today (holding included), USD per unit of the respective input. */
   greeks: PackageGreeks;
-  /** V(S_T): the package's value at expiry (holding plus option payoffs, premium excluded), USD. */
+  /**
+   * V(S_T): the package's value at expiry (holding plus option payoffs, premium excluded), USD.
+   * @throws InvalidInputError `spotAtExpiry` unless a number in [0, 1e100].
+   */
   payoff(spotAtExpiry: number): number;
-  /** P&L at expiry: V(S_T) − q·S₀ − cost·e^{rT}, USD. */
+  /**
+   * P&L at expiry: V(S_T) − q·S₀ − cost·e^{rT}, USD.
+   * @throws InvalidInputError `spotAtExpiry` unless a number in [0, 1e100].
+   */
   pnl(spotAtExpiry: number): number;
 }
 

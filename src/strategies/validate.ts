@@ -3,7 +3,7 @@
  * its path, e.g. `put.strike`) and the value. Built on the option checks of src/options/validate.ts.
  */
 import {
-  checkExpiry, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
+  checkExpiry, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
 } from '../options/validate.js';
 import type { OptionType } from '../options/types.js';
 import type { Holding, LegSpec, PricingModel } from './types.js';
@@ -53,6 +53,7 @@ export function checkArray(field: string, value: unknown): unknown[] {
 /** Holding `{ quantity ≥ 0, spot > 0 }`. */
 export function checkHolding(value: unknown): Holding {
   const o = checkObject('holding', value);
+  checkKnownFields('holding', o, ['quantity', 'spot']);
   return { quantity: checkNonNegative('holding.quantity', o.quantity), spot: checkLevel('holding.spot', o.spot) };
 }
 
@@ -62,6 +63,7 @@ export interface CheckedModel { vol: number; rate: number; dividendYield: number
 /** Validates a {@link PricingModel}. */
 export function checkModel(value: unknown): CheckedModel {
   const o = checkObject('model', value);
+  checkKnownFields('model', o, ['vol', 'rate', 'dividendYield', 'forward']);
   const forward = o.forward === undefined ? undefined : checkLevel('model.forward', o.forward);
   if (forward !== undefined && o.dividendYield !== undefined) {
     fail('model.dividendYield', o.dividendYield, 'absent with forward', 'cannot be given with model.forward (the forward carries it)');
@@ -84,6 +86,7 @@ export function checkHorizon(field: string, value: unknown): number {
 /** Validates one leg; `field` is its path (e.g. `legs[2]` or `put`). */
 export function checkLeg(field: string, value: unknown): LegSpec & { type: OptionType } {
   const o = checkObject(field, value);
+  checkKnownFields(field, o, ['type', 'strike', 'quantity', 'premium', 'vol', 'name']);
   const leg: LegSpec = {
     type: checkType(`${field}.type`, o.type) ? 'call' : 'put',
     strike: checkLevel(`${field}.strike`, o.strike),

@@ -3,7 +3,7 @@
  * 10th ed., 2018, ch. 12 "Trading strategies involving options": protective put §12.1, bull/bear spreads §12.3;
  * collar and covered call as in L. G. McMillan, Options as a Strategic Investment, 5th ed., 2012, ch. 2–3).
  */
-import { checkObject, fail } from '../options/validate.js';
+import { checkKnownFields, checkObject, fail } from '../options/validate.js';
 import { buildPackage } from './package.js';
 import type { LegInput, LegSpec, Strategy, StrategyBase } from './types.js';
 import { checkHolding, checkHorizon, checkLeg, checkModel, type CheckedModel } from './validate.js';
@@ -11,8 +11,10 @@ import type { Holding } from './types.js';
 
 interface Checked { holding: Holding; t: number; m: CheckedModel }
 
-function base(input: unknown): Checked & { o: Record<string, unknown> } {
+/** Validates the common fields; `legs` are the strategy's own leg fields (any other field is rejected). */
+function base(input: unknown, legs: readonly string[]): Checked & { o: Record<string, unknown> } {
   const o = checkObject('input', input);
+  checkKnownFields('', o, ['holding', 'expiryYears', 'model', ...legs]);
   return { o, holding: checkHolding(o.holding), t: checkHorizon('expiryYears', o.expiryYears), m: checkModel(o.model) };
 }
 
@@ -34,7 +36,7 @@ function leg(field: string, value: unknown, type: 'call' | 'put', sign: 1 | -1, 
  * @throws InvalidInputError naming the field and value.
  */
 export function protectivePut(input: StrategyBase & { put: LegInput }): Strategy {
-  const c = base(input);
+  const c = base(input, ['put']);
   const put = leg('put', c.o.put, 'put', 1, c.holding);
   return buildPackage(`protective put ${put.strike}`, c.holding, c.t, c.m, [put]);
 }
@@ -46,7 +48,7 @@ export function protectivePut(input: StrategyBase & { put: LegInput }): Strategy
  * @throws InvalidInputError naming the field and value; `call.strike` below `put.strike`.
  */
 export function collar(input: StrategyBase & { put: LegInput; call: LegInput }): Strategy {
-  const c = base(input);
+  const c = base(input, ['put', 'call']);
   const put = leg('put', c.o.put, 'put', 1, c.holding);
   const call = leg('call', c.o.call, 'call', -1, c.holding);
   if (call.strike < put.strike) fail('call.strike', call.strike, `>= put.strike (${put.strike})`, `must be >= put.strike (${put.strike})`);
@@ -60,7 +62,7 @@ export function collar(input: StrategyBase & { put: LegInput; call: LegInput }):
  * @throws InvalidInputError naming the field and value; `soldPut.strike` ≥ `put.strike`.
  */
 export function putSpread(input: StrategyBase & { put: LegInput; soldPut: LegInput }): Strategy {
-  const c = base(input);
+  const c = base(input, ['put', 'soldPut']);
   const put = leg('put', c.o.put, 'put', 1, c.holding);
   const sold = leg('soldPut', c.o.soldPut, 'put', -1, c.holding);
   if (sold.strike >= put.strike) fail('soldPut.strike', sold.strike, `< put.strike (${put.strike})`, `must be < put.strike (${put.strike})`);
@@ -74,7 +76,7 @@ export function putSpread(input: StrategyBase & { put: LegInput; soldPut: LegInp
  * @throws InvalidInputError naming the field and value.
  */
 export function coveredCall(input: StrategyBase & { call: LegInput }): Strategy {
-  const c = base(input);
+  const c = base(input, ['call']);
   const call = leg('call', c.o.call, 'call', -1, c.holding);
   return buildPackage(`covered call ${call.strike}`, c.holding, c.t, c.m, [call]);
 }

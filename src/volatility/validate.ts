@@ -2,7 +2,7 @@
  * Validation of OHLC columns and realised-vol options (DESIGN §5): every check throws
  * InvalidInputError naming the field (with the bar index, e.g. `high[3]`) and the value.
  */
-import { checkObject, checkPositive, fail, show } from '../options/validate.js';
+import { MAX_LEVEL, MIN_LEVEL, checkObject, checkPositive, fail, show } from '../options/validate.js';
 import type { Candles, Column, Estimator } from './types.js';
 
 /** The estimators `realizedVol` accepts. */
@@ -36,11 +36,18 @@ export function checkColumn(field: string, value: unknown): Float64Array {
   return out;
 }
 
-/** A price column: every element finite and > 0. */
+/**
+ * A price column: every element finite and within [MIN_LEVEL, MAX_LEVEL] = [1e-100, 1e100] (the options'
+ * spot limit). Inside it every ratio of two prices (≤ 1e200) and its log are finite, so the estimators' ln(a/b)
+ * terms never overflow (a ratio 1e300/1e-300 did, giving NaN); outside it the caller almost surely has a unit error.
+ */
 export function checkPrices(field: string, value: unknown): Float64Array {
   const out = checkColumn(field, value);
   for (let i = 0; i < out.length; i++) {
     if (!(out[i]! > 0)) fail(`${field}[${i}]`, out[i], '> 0', 'must be > 0 (a price)');
+    if (out[i]! < MIN_LEVEL || out[i]! > MAX_LEVEL) {
+      fail(`${field}[${i}]`, out[i], `within [${MIN_LEVEL}, ${MAX_LEVEL}]`, `must be within [${MIN_LEVEL}, ${MAX_LEVEL}] (a unit error?)`);
+    }
   }
   return out;
 }

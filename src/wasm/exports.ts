@@ -90,6 +90,8 @@ export interface KernelExports {
     zeroForOne: number, amountIn: number, out: number): number;
   /** Depth-curve price impact for n sizes from an nPoints slippage profile (assembly/amm/depthCurve.ts). */
   depthCurveImpactBatch(nPoints: number, sizes: number, impacts: number, n: number, amounts: number, out: number): void;
+  /** Depth-curve retained fraction 1 − impact for n sizes (R/(R + s) directly beyond the last point). */
+  depthCurveKeepBatch(nPoints: number, sizes: number, impacts: number, n: number, amounts: number, out: number): void;
   /** √(1.0001^tick) as the concentrated-liquidity kernel computes band edges (≈ 2 ulp). */
   sqrtPriceAtTickF64(tick: number): number;
   /**

@@ -13,7 +13,7 @@
 // - bugs 3–5: the contract rules cited inline (AaveOracle, PoolConfigurator, ValidationLogic).
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_UINT256, Status, accountData, availableBorrows, calculateAvailableCollateralToLiquidate, healthFactor, healthFactorBatch,
+  MAX_UINT256, Status, accountData, customRuleSet, availableBorrows, calculateAvailableCollateralToLiquidate, healthFactor, healthFactorBatch,
   liquidate, liquidateExact, liquidationPrice, liquidationPriceBatch, previewAction,
 } from '../../src/index.js';
 import type { Account, ExactAccount } from '../../src/index.js';
@@ -185,5 +185,12 @@ describe('bug 5: liquidate with debtToCover 0 was a silent no-op (Aave reverts I
     expectInvalid(() => liquidate(a, { ruleSet: 'aave-v3.0', debtAsset: 0, debtToCover: -1 }), 'debtToCover', -1);
     expectInvalid(() => liquidate(a, { ruleSet: 'aave-v3.0', debtAsset: 0, debtToCover: 1e101 }), 'debtToCover', 1e101);
     expect(liquidate(a, { ruleSet: 'aave-v3.0', debtAsset: 0, debtToCover: 1 }).debtRepaid).toBe(1);
+  });
+});
+
+describe('customRuleSet rejects a misspelt field (fresh tester: closefactor was silently ignored)', () => {
+  it('names the unknown field and suggests the known one', () => {
+    expectInvalid(() => customRuleSet({ closeFactor: 0.5, closefactor: 1 } as never), 'closefactor', 1);
+    expect(() => customRuleSet({ closeFactor: 0.5, closefactor: 1 } as never)).toThrow(/did you mean closeFactor/);
   });
 });

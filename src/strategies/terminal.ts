@@ -12,6 +12,7 @@
 import { normInv } from '../reference/normal.js';
 import { batchBlock } from '../wasm/arena.js';
 import { MAX_ABS_JUMP_MEAN, MAX_JUMP_INTENSITY, MAX_JUMP_VOL } from '../options/models/validate.js';
+import { MAX_JUMPS_PER_STEP } from '../mc/validate.js';
 import { checkFinite, checkHorizon, checkInteger, checkLevel, checkObject, checkRate, checkSeed, checkVol, fail } from './validate.js';
 import type { JumpSpec, TerminalModel } from './types.js';
 
@@ -86,6 +87,12 @@ export function drawPaths(c: CheckedTerminal, steps: number): Float64Array {
   const lambdaDt = c.jumps === undefined ? 0 : c.jumps.intensity * dt;
   const kappa = c.jumps === undefined ? 0 : Math.exp(c.jumps.mean + 0.5 * c.jumps.vol * c.jumps.vol) - 1;
   const logDrift = (c.drift - 0.5 * c.vol * c.vol - (c.jumps === undefined ? 0 : c.jumps.intensity * kappa)) * dt;
+  if (lambdaDt > MAX_JUMPS_PER_STEP) {
+    // Same bound as the Monte Carlo engine (src/mc/validate.ts): beyond it e^{−λΔt} nears underflow and the
+    // inversion below would stop at its cap instead of at the Poisson quantile.
+    fail('jumps.intensity', c.jumps!.intensity, `intensity·Δt <= ${MAX_JUMPS_PER_STEP}`,
+      `times the step (${dt} years) gives ${lambdaDt} expected jumps per step, more than ${MAX_JUMPS_PER_STEP}: use a shorter horizon or fewer jumps`);
+  }
   const p0 = Math.exp(-lambdaDt);
   const row = steps + 1;
   const out = new Float64Array(n * row);

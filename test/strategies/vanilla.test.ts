@@ -203,3 +203,15 @@ describe('bad input: typed errors naming the field and value', () => {
     expectInvalid(() => terminalPrices({ spot: 100, vol: 0.5, expiryYears: 1, jumps: { intensity: -1, mean: 0, vol: 0.1 } }), 'model.jumps.intensity', -1);
   });
 });
+
+describe('terminal prices with many jumps per step (review: the Poisson inversion stopped at its cap)', () => {
+  it('rejects λ·Δt above the Monte Carlo engine bound of 50 instead of drawing ~10λΔt jumps', () => {
+    // λ = 1000/year over 1 year in one step: 1000 expected jumps; e^{-1000} underflows to 0, so the
+    // inversion would run to its cap (10·λΔt + 100 = 10,100 jumps) on every path.
+    expectInvalid(() => terminalPrices({ spot: 100, vol: 0.5, expiryYears: 1, paths: 10, seed: 1,
+      jumps: { intensity: 1000, mean: -0.01, vol: 0.01 } }), 'jumps.intensity', 1000);
+    // λΔt = 50 exactly is still accepted.
+    expect(terminalPrices({ spot: 100, vol: 0.5, expiryYears: 0.05, paths: 10, seed: 1,
+      jumps: { intensity: 1000, mean: -0.001, vol: 0.01 } }).spots.length).toBe(10);
+  });
+});

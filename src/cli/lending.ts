@@ -12,10 +12,10 @@ import {
 } from '../index.js';
 import type { ChainIv } from './chainIv.js';
 import type { CandleColumns } from './candles.js';
-import { type LoanAccount, type LoanBook, atEthMove } from './loanBook.js';
+import { type LoanBook, atEthMove } from './loanBook.js';
 import { groupByExpiry, nearestIndex } from './select.js';
 import type { OptionChain } from './snapshot.js';
-import { median } from './stats.js';
+import { median, quantile } from './stats.js';
 import { expiryLabel } from './time.js';
 
 /** ETH/USD shocks of the section (fractions of the price). */
@@ -95,6 +95,16 @@ export function openOnDay(candles: CandleColumns, dayMs: number): number {
   return candles.open[i]!;
 }
 
+/** The book's single-collateral loans as cascade columns, with the borrower of each row. */
+export interface CascadeLoans {
+  borrowers: string[];
+  /** ETH (token value). */
+  collateral: Float64Array;
+  /** USD. */
+  debt: Float64Array;
+  liquidationThreshold: Float64Array;
+}
+
 /**
  * The single-collateral loans of the book a cascade can take: accounts whose collateral is all ETH-like
  * and whose liabilities are all other assets. Collateral = its token value in ETH (risk-adjusted value /
@@ -102,10 +112,11 @@ export function openOnDay(candles: CandleColumns, dayMs: number): number {
  * liquidation threshold = risk-adjusted / token value of the collateral, so that each loan's HF equals
  * its Euler health score exactly while seizures and insolvency are measured on the collateral's value.
  */
-export function cascadeLoans(book: LoanBook, ethUsd: number): { collateral: Float64Array; debt: Float64Array; liquidationThreshold: Float64Array } {
+export function cascadeLoans(book: LoanBook, ethUsd: number): CascadeLoans {
   const pure = book.accounts.filter(({ account: a }) =>
     a.collaterals[1]!.amount === 0 && a.debts[0]!.amount === 0 && a.collaterals[0]!.amount > 0 && a.debts[1]!.amount > 0);
   return {
+    borrowers: pure.map((l) => l.borrower),
     collateral: Float64Array.from(pure, (l) => l.ethCollateralValue),
     debt: Float64Array.from(pure, (l) => l.account.debts[1]!.amount * ethUsd),
     liquidationThreshold: Float64Array.from(pure, (l) => l.account.collaterals[0]!.amount / l.ethCollateralValue),
@@ -147,13 +158,12 @@ export function lendingSection(book: LoanBook, ethUsd: number, eth: { chain: Opt
 
   const sides = { below: 0, above: 0, never: 0, always: 0 };
   const falls: { fall: number; liability: number }[] = [];
-  accounts.forEach((l, i) => {
-    const lp = liquidationPrice(l.account, 'ETH');
+  const ethSide = accounts.map((l) => liquidationPrice(l.account, 'ETH'));
+  ethSide.forEach((lp, i) => {
     sides[lp.side] += 1;
     if (lp.side === 'below') falls.push({ fall: 1 - lp.price, liability: liab[i]! });
   });
-  const fallsSorted = falls.map((f) => f.fall).sort((a, b) => a - b);
-  const q = (p: number): number => fallsSorted[Math.min(fallsSorted.length - 1, Math.floor(p * fallsSorted.length))]!;
+  const q = (p: number): number => quantile(falls.map((f) => f.fall), p);
   const byFall = [...falls].sort((a, b) => a.fall - b.fall);
   const half = byFall.reduce((s, f) => s + f.liability, 0) / 2;
   let acc = 0;
@@ -184,8 +194,7 @@ export function lendingSection(book: LoanBook, ethUsd: number, eth: { chain: Opt
   let pLiq: LendingSection['pLiq'] = null;
   const atm = eth ? ethAtmVol(eth.chain, eth.solved, PLIQ_DAYS) : null;
   if (atm) {
-    const exposed = accounts.filter((l, i) => liquidationPrice(l.account, 'ETH').side === 'below' && hf[i]! > 1);
-    const medianHf = median(exposed.map((l: LoanAccount) => healthFactor(l.account)));
+    const medianHf = median(hf.filter((h, i) => ethSide[i]!.side === 'below' && h > 1));
     const row = (label: string, h: number): PLiqRow => {
       const r = liquidationProbability({ healthFactor: h, vol: atm.vol, horizonYears: yearsFromDays(PLIQ_DAYS) });
       return { label, healthFactor: h, probability: r.probability, distanceToLiquidation: r.distanceToLiquidation };

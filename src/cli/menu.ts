@@ -103,8 +103,6 @@ function borrowerFrontier(book: LoanBook, bookEthUsd: number, ethSpot: number, v
   const order = hf.map((_, i) => i).sort((a, b) => hf[a]! - hf[b]!);
   const i = order[Math.floor((n - 1) / 2)]!;
   if (!(hf[i]! > 1)) return null;
-  const account = book.accounts.find((a) => a.ethCollateralValue === loans.collateral[i] &&
-    a.account.debts[1]!.amount * bookEthUsd === loans.debt[i]);
   const lt = loans.liquidationThreshold[i]!;
   const debtUsd = BORROWER_COLLATERAL_ETH * ethSpot * lt / hf[i]!;
   const r = preventLiquidation({
@@ -112,7 +110,7 @@ function borrowerFrontier(book: LoanBook, bookEthUsd: number, ethSpot: number, v
     spot: ethSpot, vol, horizonYears: yearsFromDays(BORROWER_DAYS),
   });
   return {
-    borrower: account?.borrower ?? `cascade loan ${i}`, bookCollateralEth: loans.collateral[i]!, bookDebtUsd: loans.debt[i]!,
+    borrower: loans.borrowers[i]!, bookCollateralEth: loans.collateral[i]!, bookDebtUsd: loans.debt[i]!,
     healthFactor: hf[i]!, liquidationThreshold: lt, liquidationBonus,
     collateralEth: BORROWER_COLLATERAL_ETH, debtUsd, ethSpot, vol, volExpiry, horizonDays: BORROWER_DAYS,
     baseline: r.baseline, remedies: r.remedies,

@@ -9,6 +9,9 @@ export const DEFAULT_SNAPSHOT = fileURLToPath(
 /** The loan book of the report's lending section: Euler v1 accounts, 2022-10-30 (data/loanbook/README.md). */
 export const DEFAULT_LOAN_BOOK = fileURLToPath(new URL('../../data/loanbook/euler_v1_accounts_20221030.csv', import.meta.url));
 
+/** Binance BTCUSDT daily candles (data/ohlc/README.md): the report's realised vol and portfolio VaR. */
+export const BTC_DAILY = fileURLToPath(new URL('../../data/ohlc/BTCUSDT_1d.csv', import.meta.url));
+
 /** Binance ETHUSDT daily candles (data/ohlc/README.md): ETH/USD at the loan book's snapshot. */
 export const ETH_DAILY = fileURLToPath(new URL('../../data/ohlc/ETHUSDT_1d.csv', import.meta.url));
 

@@ -5,17 +5,14 @@
  * src/volatility/impliedSpread.ts), against the snapshot's ATM IV of the expiry nearest 30 days (section 2's
  * figure); and a volatility cone (`volCone`, Burghardt & Lane 1990) of the last two years before the snapshot.
  */
-import { fileURLToPath } from 'node:url';
 import { type Estimator, TailguardError, impliedRealizedSpread, volCone } from '../index.js';
 import { type CandleColumns, loadCandles } from './candles.js';
 import { type Column, fitLine, numCell, table, wrapText } from './format.js';
 import { fixed, percent } from './numbers.js';
-import { ETH_DAILY } from './paths.js';
+import { BTC_DAILY, ETH_DAILY } from './paths.js';
 import type { ExpirySmile } from './smile.js';
 import { isoSeconds } from './time.js';
 
-/** Binance BTCUSDT daily candles (data/ohlc/README.md). */
-export const BTC_DAILY = fileURLToPath(new URL('../../data/ohlc/BTCUSDT_1d.csv', import.meta.url));
 /** Daily candle file per currency. */
 export const DAILY_CANDLES: Readonly<Record<string, string>> = { BTC: BTC_DAILY, ETH: ETH_DAILY };
 /** Realised-vol window (daily returns) and the annualisation of crypto's 365 trading days a year. */

@@ -11,9 +11,9 @@ import { HEDGE_GAS_USD, HEDGE_RULES, hedgeSpec, hedgingSection, renderHedging } 
 import { cascadeLoans, openOnDay } from '../../src/cli/lending.js';
 import { loadLoanBook } from '../../src/cli/loanBook.js';
 import { BORROWER_COLLATERAL_ETH, chainSpot, menuSection, renderMenu } from '../../src/cli/menu.js';
-import { DEFAULT_LOAN_BOOK, DEFAULT_SNAPSHOT, ETH_DAILY, LOAN_BOOK_DAY_MS } from '../../src/cli/paths.js';
+import { BTC_DAILY, DEFAULT_LOAN_BOOK, DEFAULT_SNAPSHOT, ETH_DAILY, LOAN_BOOK_DAY_MS } from '../../src/cli/paths.js';
 import { GRID_SPOT_SHOCKS, GRID_VOL_SHOCKS, portfolioSection, renderPortfolio } from '../../src/cli/portfolio.js';
-import { BTC_DAILY, closedBy, nearestAtm, realizedSection, renderRealized } from '../../src/cli/realized.js';
+import { closedBy, nearestAtm, realizedSection, renderRealized } from '../../src/cli/realized.js';
 import { buildSmiles } from '../../src/cli/smile.js';
 import { loadSnapshot, selectCurrency } from '../../src/cli/snapshot.js';
 import { normCdf } from '../../src/reference/normal.js';

@@ -45,7 +45,6 @@ export function depthCurveKeep(sizes: usize, impacts: usize, n: i32, size: f64):
 function depthCurveCurve(sizes: usize, impacts: usize, n: i32, size: f64, keep: bool): f64 {
   if (n < 1 || !(size >= 0.0)) return NaN;
   if (size == 0.0) return keep ? 1.0 : 0.0;
-  if (size == 0.0) return 0.0;
   const last = <usize>(n - 1) << 3;
   const sLast = load<f64>(sizes + last);
   if (size >= sLast) {

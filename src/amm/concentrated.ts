@@ -11,12 +11,12 @@
  */
 import { Status } from '../errors.js';
 import { align16, batchBlock } from '../wasm/arena.js';
-import { checkKnownFields, checkObject, fail } from '../options/validate.js';
+import { checkAmount, checkKnownFields, checkObject, fail } from '../options/validate.js';
 import { checkSqrtPriceX96, checkTick, sqrtPriceX96ToSqrtPrice } from './tickMath.js';
 import type { KernelExports } from '../wasm/exports.js';
 import { wasm } from '../wasm/loader.js';
 import type { ConcentratedInput, ConcentratedQuote } from './types.js';
-import { checkAmount, checkBoolean, checkDecimals, checkElement, checkFeeBps, checkNumberList } from './validate.js';
+import { checkBoolean, checkDecimals, checkElement, checkFeeBps, checkNumberList } from './validate.js';
 
 /** Result slots of the kernel, in order. */
 const SLOTS = 8;

@@ -10,12 +10,12 @@
  */
 import { Status } from '../errors.js';
 import { SCALAR_FLAGS, scalarBlock } from '../wasm/arena.js';
-import { checkFloatColumn, runBatch, type Column } from '../options/columns.js';
-import { checkKnownFields, checkObject, fail } from '../options/validate.js';
+import { checkBroadcast, checkFloatColumn, runBatch } from '../options/columns.js';
+import { checkAmount, checkKnownFields, checkLevel, checkObject, fail } from '../options/validate.js';
 import type {
   ConstantProductBatchInput, ConstantProductBatchResult, ConstantProductExactOutputInput, ConstantProductInput, SwapQuote,
 } from './types.js';
-import { checkAmount, checkAmountPositive, checkFeeBps } from './validate.js';
+import { checkFeeBps } from './validate.js';
 
 /** Default fee of the facade: 30 bps, Uniswap v2's 0.3 %. */
 export const DEFAULT_FEE_BPS = 30;
@@ -55,8 +55,8 @@ function quoteOne(exactOutput: boolean, reserveIn: number, reserveOut: number, a
 export function swapConstantProduct(input: ConstantProductInput): SwapQuote {
   const o = checkObject('input', input);
   checkKnownFields('', o, ['reserveIn', 'reserveOut', 'amountIn', 'feeBps']);
-  const reserveIn = checkAmountPositive('reserveIn', o.reserveIn);
-  const reserveOut = checkAmountPositive('reserveOut', o.reserveOut);
+  const reserveIn = checkLevel('reserveIn', o.reserveIn);
+  const reserveOut = checkLevel('reserveOut', o.reserveOut);
   const amountIn = checkAmount('amountIn', o.amountIn);
   const feeBps = checkFeeBps('feeBps', o.feeBps, DEFAULT_FEE_BPS);
   return quoteOne(false, reserveIn, reserveOut, amountIn, feeBps);
@@ -74,18 +74,12 @@ export function swapConstantProduct(input: ConstantProductInput): SwapQuote {
 export function swapConstantProductExactOutput(input: ConstantProductExactOutputInput): SwapQuote {
   const o = checkObject('input', input);
   checkKnownFields('', o, ['reserveIn', 'reserveOut', 'amountOut', 'feeBps']);
-  const reserveIn = checkAmountPositive('reserveIn', o.reserveIn);
-  const reserveOut = checkAmountPositive('reserveOut', o.reserveOut);
+  const reserveIn = checkLevel('reserveIn', o.reserveIn);
+  const reserveOut = checkLevel('reserveOut', o.reserveOut);
   const amountOut = checkAmount('amountOut', o.amountOut);
   if (amountOut >= reserveOut) fail('amountOut', amountOut, '< reserveOut', `must be < reserveOut (${reserveOut}): a pool cannot be drained`);
   const feeBps = checkFeeBps('feeBps', o.feeBps, DEFAULT_FEE_BPS);
   return quoteOne(true, reserveIn, reserveOut, amountOut, feeBps);
-}
-
-function column(field: string, value: unknown, n: number, fallback?: number): Column {
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value === 'number') return value; // broadcast; its value is checked per element by the kernel
-  return checkFloatColumn(field, value, n);
 }
 
 /**
@@ -109,9 +103,9 @@ export function swapConstantProductBatch(input: ConstantProductBatchInput): Cons
   }
   const amounts = checkFloatColumn(exactOutput ? 'amountsOut' : 'amountsIn', exactOutput ? o.amountsOut : o.amountsIn, -1);
   const n = amounts.length;
-  const reservesIn = column('reservesIn', o.reservesIn, n);
-  const reservesOut = column('reservesOut', o.reservesOut, n);
-  const feesBps = column('feesBps', o.feesBps, n, DEFAULT_FEE_BPS);
+  const reservesIn = checkBroadcast('reservesIn', o.reservesIn, n, null);
+  const reservesOut = checkBroadcast('reservesOut', o.reservesOut, n, null);
+  const feesBps = checkBroadcast('feesBps', o.feesBps, n, DEFAULT_FEE_BPS);
   const { columns, status } = runBatch(n, new Uint8Array(0), [reservesIn, reservesOut, amounts, feesBps], QUOTE_FIELDS.length, (s, m) => {
     const [rIn, rOut, am, fe] = s.inputs as [number, number, number, number];
     s.k.constantProductBatch(m, exactOutput ? 1 : 0, rIn, rOut, am, fe, s.out, s.status);

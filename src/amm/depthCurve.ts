@@ -7,9 +7,9 @@
  * beyond the last point, so the proceeds never overshoot spotPrice·R nor collapse to 0 for huge sizes).
  */
 import { align16, batchBlock } from '../wasm/arena.js';
-import { checkKnownFields, checkLevel, checkObject, fail } from '../options/validate.js';
+import { checkAmount, checkKnownFields, checkLevel, checkObject, fail } from '../options/validate.js';
 import type { DepthCurveInput, DepthCurveQuote } from './types.js';
-import { checkAmount, checkElement, checkNumberList } from './validate.js';
+import { checkElement, checkNumberList } from './validate.js';
 
 /**
  * Sells `amountIn` on a venue given as a slippage profile.

@@ -8,7 +8,7 @@ import { checkPositive, fail } from '../options/validate.js';
 import { checkDecimals } from './validate.js';
 
 /** ln(1.0001) correctly rounded (mpmath 50 digits: 9.99950003333083353331666809511310634e-5). */
-export const LN_TICK_BASE = 9.999500033330834e-5;
+const LN_TICK_BASE = 9.999500033330834e-5;
 /** Tick limits of Uniswap v3 (TickMath.MIN_TICK / MAX_TICK). */
 export const MIN_TICK = -887272;
 export const MAX_TICK = 887272;

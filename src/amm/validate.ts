@@ -1,32 +1,15 @@
 /**
  * Validation of AMM inputs (DESIGN §5): each check throws {@link InvalidInputError} naming the field and
- * the value. Builds on the shared helpers of `../options/validate.ts` (`fail`, `checkPositive`, …).
+ * the value. Builds on the shared helpers of `../options/validate.ts` (`fail`, `checkLevel` for positive
+ * reserves, `checkAmount`, …).
  */
-import { MAX_LEVEL, MIN_LEVEL, checkNonNegative, checkPositive, fail } from '../options/validate.js';
+import { checkNonNegative, fail } from '../options/validate.js';
 
 /** A fee in basis points: a finite number in [0, 10000) (30 = 0.30 %); default when undefined. */
 export function checkFeeBps(field: string, value: unknown, fallback?: number): number {
   if (value === undefined && fallback !== undefined) return fallback;
   const v = checkNonNegative(field, value);
   if (v >= 10000) fail(field, v, '< 10000', 'must be < 10000 basis points (30 means 0.30 %)');
-  return v;
-}
-
-/**
- * A positive reserve or amount (token units) within [MIN_LEVEL, MAX_LEVEL] = [1e-100, 1e100], the options' limit
- * on levels: inside it ratios such as the spot reserveOut/reserveIn stay finite (a reserveIn of 1e-320 gave an
- * infinite spot price); outside it the caller almost surely has a unit error.
- */
-export function checkAmountPositive(field: string, value: unknown): number {
-  const v = checkPositive(field, value);
-  if (v < MIN_LEVEL || v > MAX_LEVEL) fail(field, v, `within [${MIN_LEVEL}, ${MAX_LEVEL}]`, `must be within [${MIN_LEVEL}, ${MAX_LEVEL}] (a unit error?)`);
-  return v;
-}
-
-/** A non-negative amount (token units), at most MAX_LEVEL = 1e100 (see {@link checkAmountPositive}). */
-export function checkAmount(field: string, value: unknown): number {
-  const v = checkNonNegative(field, value);
-  if (v > MAX_LEVEL) fail(field, v, `<= ${MAX_LEVEL}`, `must be <= ${MAX_LEVEL} (a unit error?)`);
   return v;
 }
 

@@ -7,8 +7,8 @@
  * e.g. Sinclair, Volatility Trading, 2nd ed. 2013, ch. 6; Bergomi, Stochastic Volatility Modeling 2016,
  * ch. 1): positive when the realised moves beat the implied vol the straddle was bought at.
  */
-import { checkObject, checkPositive, checkVol, fail } from '../options/validate.js';
-import { checkInteger, checkRange, toColumn } from '../lending/cascadeValidate.js';
+import { checkInteger, checkObject, checkPositive, checkRange, checkVol, fail } from '../options/validate.js';
+import { toColumn } from '../options/columns.js';
 import { realizedVol } from '../volatility/realizedVol.js';
 import { mergeHedgeBlocks, planHedge, runHedgeBlocks } from './simulate.js';
 import type { HedgeCosts, HedgeResult } from './types.js';

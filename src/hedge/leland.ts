@@ -10,8 +10,7 @@
  * not small the O(k²) terms Leland drops matter; the approximation also assumes Γ > 0 (for a long call the
  * sign of the adjustment flips: σ_L² = σ²(1 − √(2/π)·k/(σ√δt)), given by `position: 'long'`).
  */
-import { checkObject, checkPositive, checkVol, fail } from '../options/validate.js';
-import { checkRange } from '../lending/cascadeValidate.js';
+import { checkObject, checkPositive, checkRange, checkVol, fail } from '../options/validate.js';
 
 /** Input of {@link lelandVol}. */
 export interface LelandInput {

@@ -81,7 +81,7 @@ export function runHedgeBlocks(plan: HedgePlan, first: number, end: number, with
 }
 
 /** Mean, SE, SD, extremes, quantiles and historical VaR/CVaR (src/risk) of the filled paths' P&L. */
-export function pnlStats(pnl: Float64Array): HedgePnlStats {
+function pnlStats(pnl: Float64Array): HedgePnlStats {
   const n = pnl.length;
   let sum = 0, min = Infinity, max = -Infinity;
   for (let i = 0; i < n; i++) { sum += pnl[i]!; if (pnl[i]! < min) min = pnl[i]!; if (pnl[i]! > max) max = pnl[i]!; }

@@ -3,10 +3,12 @@
  * `option.strike`, `costs.venue.reserveRisky`, `model.prices[3]`) and the value. Produces the kernel's parameter
  * block and the normalised spec that the manifest records.
  */
-import { checkExpiry, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkPositive, checkRate, checkVol, fail } from '../options/validate.js';
+import {
+  checkExpiry, checkInteger, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkPositive, checkRange, checkRate, checkVol, fail,
+} from '../options/validate.js';
+import { toColumn } from '../options/columns.js';
 import { checkSeed } from '../mc/validate.js';
 import { hestonSubStep } from '../mc/plan.js';
-import { checkInteger, checkRange, toColumn } from '../lending/cascadeValidate.js';
 import { ModelCode, OptionCode, P, P_COUNT, VenueCode } from './layout.js';
 import type { HedgeCosts, HedgeModel, HedgeOption, HedgeRebalance, HedgeSpec, HedgeVenue } from './types.js';
 

@@ -8,9 +8,9 @@
  * with the account as a base supply. The absorber (liquidator) receives no collateral, only points.
  * `quoteCollateral` [L1274-1285]: buyers pay assetPrice·(1 − storeFrontPriceFactor·(1 − liquidationFactor)).
  */
-import { checkNonNegative, checkObject, checkPositive, fail } from '../options/validate.js';
+import { checkFraction, checkNonNegative, checkObject, checkPositive, fail } from '../options/validate.js';
 import type { AbsorbRuleSet, Account, BadDebt, LiquidationResult, SeizedCollateral } from './types.js';
-import { checkFraction, resolveAsset } from './validate.js';
+import { resolveAsset } from './validate.js';
 
 /** Absorbs a validated, liquidatable account (called by `liquidate`). */
 export function absorb(a: Account, debtAsset: unknown, rules: AbsorbRuleSet, healthFactorBefore: number): LiquidationResult {

@@ -4,7 +4,7 @@
  * one position: a collateral (amount, price, liquidation threshold) against a debt in another asset
  * (amount, price). Results equal the scalar `healthFactor` / `liquidationPrice` bit for bit.
  */
-import { checkFloatColumn, runBatch, type Column } from '../options/columns.js';
+import { checkBroadcast, checkFloatColumn, runBatch, type Column } from '../options/columns.js';
 import { checkObject } from '../options/validate.js';
 
 /** Inputs of {@link healthFactorBatch} and {@link liquidationPriceBatch}; all columns of one length n. */
@@ -38,20 +38,16 @@ export interface LiquidationPriceBatchResult {
 const WANT_HEALTH = 1;
 const WANT_PRICE = 2;
 
-function column(field: string, value: unknown, n: number): Column {
-  return typeof value === 'number' ? value : checkFloatColumn(field, value, n);
-}
-
 function run(input: PositionsBatchInput, mode: number): { columns: Float64Array[]; status: Uint8Array } {
   const o = checkObject('input', input);
   const amounts = checkFloatColumn('collateralAmounts', o.collateralAmounts, -1);
   const n = amounts.length;
   const inputs = [
     amounts,
-    column('collateralPrices', o.collateralPrices, n),
-    column('liquidationThresholds', o.liquidationThresholds, n),
+    checkBroadcast('collateralPrices', o.collateralPrices, n, null),
+    checkBroadcast('liquidationThresholds', o.liquidationThresholds, n, null),
     checkFloatColumn('debtAmounts', o.debtAmounts, n),
-    column('debtPrices', o.debtPrices, n),
+    checkBroadcast('debtPrices', o.debtPrices, n, null),
   ];
   return runBatch(n, new Uint8Array(0), inputs, 2, (s, m) => {
     const [a, p, t, d, q] = s.inputs as [number, number, number, number, number];

@@ -8,7 +8,8 @@ import { checkObject, fail } from '../options/validate.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import { BOOK_BYTES_PER_POSITION } from './cascadeLayout.js';
 import type { CascadeBookInput, PreparedCascadeBook } from './cascadeTypes.js';
-import { MAX_BOOK, toColumn } from './cascadeValidate.js';
+import { MAX_BOOK } from './cascadeValidate.js';
+import { toColumn } from '../options/columns.js';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 

@@ -2,9 +2,10 @@
  * Validation of cascade inputs (DESIGN §5): each failure an InvalidInputError naming the field (dotted:
  * `venue.reserveRisky`, `shock.moves[2]`) and the value. Returns the kernel's parameter block.
  */
-import { checkKnownFields, checkObject, checkPositive, checkNonNegative, checkVol, fail } from '../options/validate.js';
+import { checkInteger, checkKnownFields, checkObject, checkPositive, checkNonNegative, checkRange, checkVol, fail } from '../options/validate.js';
 import { MAX_LEVEL, MIN_LEVEL } from '../options/validate.js';
 import { checkSeed, type CheckedSeed } from '../mc/validate.js';
+import { toColumn } from '../options/columns.js';
 import { MODEL_GBM, MODEL_MERTON, P, P_COUNT, VENUE_CONSTANT_PRODUCT, VENUE_DEPTH_CURVE } from './cascadeLayout.js';
 import type { CascadeColumn, CascadeMonteCarloSpec, CascadeRules } from './cascadeTypes.js';
 
@@ -20,38 +21,6 @@ export const MAX_CASCADE_PATHS = 10_000_000;
 export const DEFAULT_CASCADE_BLOCK = 64;
 /** Largest book (positions): the sorted rows are addressed as i32 with a flag bit. */
 export const MAX_BOOK = 1 << 28;
-
-/** `value` in [lo, hi] (or (lo, hi] when loOpen; [lo, hi) when hiOpen). */
-export function checkRange(field: string, value: unknown, lo: number, hi: number, loOpen = false, hiOpen = false): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
-  if ((loOpen ? value <= lo : value < lo) || (hiOpen ? value >= hi : value > hi)) {
-    const rule = `${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'}`;
-    fail(field, value, rule, `must be in ${rule}`);
-  }
-  return value;
-}
-
-/** An integer in [lo, hi]. */
-export function checkInteger(field: string, value: unknown, lo: number, hi: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
-    fail(field, value, `integer in [${lo}, ${hi}]`, `must be an integer from ${lo} to ${hi}`);
-  }
-  return value;
-}
-
-/** A column (Float64Array or number array) as a Float64Array (not copied if already one); values unchecked. */
-export function toColumn(field: string, value: unknown): Float64Array {
-  if (value instanceof Float64Array) return value;
-  if (Array.isArray(value)) {
-    const out = new Float64Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      out[i] = typeof v === 'number' ? v : NaN; // a non-number element is marked INVALID_INPUT by the kernel
-    }
-    return out;
-  }
-  return fail(field, value, 'Float64Array | number[]', 'must be a Float64Array or an array of numbers');
-}
 
 /** The venue's parameter slots and its curve (sizes then impacts), or an empty curve. */
 function checkVenue(value: unknown, p: number[]): Float64Array {

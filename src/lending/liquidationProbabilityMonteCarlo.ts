@@ -12,7 +12,7 @@
  */
 import { monteCarlo } from '../mc/monteCarlo.js';
 import type { MonteCarloOptions, MonteCarloSpec } from '../mc/types.js';
-import { checkKnownFields, checkObject, fail, MIN_LEVEL } from '../options/validate.js';
+import { checkKnownFields, checkObject, checkRange, fail, MIN_LEVEL } from '../options/validate.js';
 import type {
   LiquidationProbabilityMonteCarloInput, LiquidationProbabilityMonteCarloResult,
 } from './liquidationProbabilityTypes.js';
@@ -20,13 +20,6 @@ import { checkLiquidationProbability } from './liquidationProbabilityValidate.js
 
 /** Default number of paths. */
 const DEFAULT_PATHS = 200_000;
-
-/** A finite number in [lo, hi]. */
-function range(field: string, value: unknown, lo: number, hi: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
-  if (value < lo || value > hi) fail(field, value, `within [${lo}, ${hi}]`, `must be within [${lo}, ${hi}]`);
-  return value;
-}
 
 /** Default steps with jumps: every 6 hours, at least 64, at most 100,000. */
 function defaultSteps(horizonYears: number): number {
@@ -65,7 +58,7 @@ export async function liquidationProbabilityMonteCarlo(input: LiquidationProbabi
   if (o.jumps !== undefined) {
     const j = checkObject('jumps', o.jumps);
     checkKnownFields('jumps', j, ['intensity', 'mean', 'vol'], 'jumps (a jump parameter)');
-    jumps = { intensity: range('jumps.intensity', j.intensity, 0, 1000), mean: range('jumps.mean', j.mean, -10, 10), vol: range('jumps.vol', j.vol, 0, 10) };
+    jumps = { intensity: checkRange('jumps.intensity', j.intensity, 0, 1000), mean: checkRange('jumps.mean', j.mean, -10, 10), vol: checkRange('jumps.vol', j.vol, 0, 10) };
   }
   const spot = Math.max(c.healthFactor, MIN_LEVEL);
   const steps = o.steps !== undefined ? (o.steps as number) : jumps ? defaultSteps(c.horizonYears) : 1;

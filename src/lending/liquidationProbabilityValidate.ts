@@ -3,8 +3,7 @@
  * naming the field and the value ("healthFactor (-1) must be > 0"). The batch kernel
  * (assembly/lending/firstPassage.ts) applies the same rules per element and marks INVALID_INPUT.
  */
-import { checkExpiry, checkKnownFields, checkNonNegative, checkObject, checkRate, checkVol, fail } from '../options/validate.js';
-import { checkFraction } from './validate.js';
+import { checkExpiry, checkFraction, checkKnownFields, checkNonNegative, checkObject, checkRate, checkVol, fail } from '../options/validate.js';
 
 /** Validated loan and model: the health factor, the threshold when known, and the model parameters. */
 export interface CheckedLiquidationProbability {
@@ -18,7 +17,7 @@ export interface CheckedLiquidationProbability {
 }
 
 /** Health factor: a number > 0 (not NaN); +Infinity (no debt) is accepted. */
-export function checkHealthFactor(field: string, value: unknown): number {
+function checkHealthFactor(field: string, value: unknown): number {
   if (typeof value !== 'number' || Number.isNaN(value)) fail(field, value, 'number', 'must be a number > 0 (Infinity for no debt)');
   if (!(value > 0)) fail(field, value, '> 0', 'must be > 0 (HF = collateral value × liquidation threshold / debt value)');
   return value;

@@ -10,8 +10,7 @@
  * HF 0.5; with collateral $120 (HF 0.6 ≥ 0.55) it rises to 0.65. A cascade engine must therefore
  * book such a position's shortfall as bad debt instead of liquidating it piecewise for ever.
  */
-import { checkNonNegative, checkObject } from '../options/validate.js';
-import { checkFraction } from './validate.js';
+import { checkFraction, checkNonNegative, checkObject } from '../options/validate.js';
 
 /** Inputs of {@link liquidationLowersHealth}. */
 export interface LowersHealthInput {

@@ -9,10 +9,10 @@
  * (`BorrowLogic.executeRepay`: paybackAmount = min(amount, debt)), so the debt clamps to 0 and HF
  * becomes +∞ (case C15); HF never decreases as the repaid amount grows.
  */
-import { checkObject, fail } from '../options/validate.js';
+import { checkAmount, checkObject, fail } from '../options/validate.js';
 import { accountDataOf, healthOf } from './healthFactor.js';
 import type { Account, Action, ActionPreview } from './types.js';
-import { MAX_AMOUNT, checkAccount, checkAmount, resolveAsset } from './validate.js';
+import { MAX_AMOUNT, checkAccount, resolveAsset } from './validate.js';
 
 const TYPES = ['deposit', 'withdraw', 'borrow', 'repay'] as const;
 

@@ -17,9 +17,8 @@
  *   mainnet storeFrontPriceFactor 0.5 [deployments/mainnet/usdc/configuration.json].
  * - `custom`: build one with {@link customRuleSet}.
  */
-import { checkKnownFields, checkNonNegative, checkObject, fail } from '../options/validate.js';
+import { checkFraction, checkKnownFields, checkNonNegative, checkObject, fail } from '../options/validate.js';
 import type { AbsorbRuleSet, FixedSpreadRuleSet, LiquidationRuleSet } from './types.js';
-import { checkFraction } from './validate.js';
 
 /** Aave v3.0–v3.2 rules (see the file comment). */
 export const AAVE_V3_0: Readonly<FixedSpreadRuleSet> = Object.freeze({

@@ -3,15 +3,8 @@
  * with its path and the value, e.g. "collaterals[1].amount (-3) must be >= 0". Uses the shared
  * `show`/`fail`/check helpers of `src/options/validate.ts`.
  */
-import { checkNonNegative, checkObject, fail } from '../options/validate.js';
+import { MAX_LEVEL, checkAmount, checkFraction, checkObject, fail } from '../options/validate.js';
 import type { Account, AssetRef, CollateralPosition, DebtPosition } from './types.js';
-
-/** `value` must be a finite fraction in [0, 1]. */
-export function checkFraction(field: string, value: unknown): number {
-  const v = checkNonNegative(field, value);
-  if (v > 1) fail(field, v, '<= 1', 'must be <= 1 (a fraction: 0.83 means 83%)');
-  return v;
-}
 
 /** Optional fraction in [0, 1]; `undefined` stays undefined. */
 function optionalFraction(field: string, value: unknown): number | undefined {
@@ -25,23 +18,9 @@ function optionalFraction(field: string, value: unknown): number | undefined {
  * no health factor, average or preview turns into NaN (∞/∞) or an infinite amount. Mirrored per element
  * by the batch kernel (`assembly/lending/positions.ts` MAX_AMOUNT / MAX_PRICE → INVALID_INPUT).
  */
-export const MAX_AMOUNT = 1e100;
+export const MAX_AMOUNT = MAX_LEVEL;
 /** Largest accepted price (see {@link MAX_AMOUNT}). */
-export const MAX_PRICE = 1e100;
-
-/** An amount in tokens: finite, ≥ 0 and ≤ {@link MAX_AMOUNT}. */
-export function checkAmount(field: string, value: unknown): number {
-  const v = checkNonNegative(field, value);
-  if (v > MAX_AMOUNT) fail(field, v, `<= ${MAX_AMOUNT}`, `must be <= ${MAX_AMOUNT} (a unit error?)`);
-  return v;
-}
-
-/** A price in the base currency per token: finite, ≥ 0 and ≤ {@link MAX_PRICE}. */
-export function checkPrice(field: string, value: unknown): number {
-  const v = checkNonNegative(field, value);
-  if (v > MAX_PRICE) fail(field, v, `<= ${MAX_PRICE}`, `must be <= ${MAX_PRICE} (a unit error?)`);
-  return v;
-}
+export const MAX_PRICE = MAX_LEVEL;
 
 function checkSymbol(field: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
@@ -59,7 +38,7 @@ function checkCollateral(i: number, input: unknown): CollateralPosition {
   const o = checkObject(at, input);
   const c: CollateralPosition = {
     amount: checkAmount(`${at}.amount`, o.amount),
-    price: checkPrice(`${at}.price`, o.price),
+    price: checkAmount(`${at}.price`, o.price),
     liquidationThreshold: checkFraction(`${at}.liquidationThreshold`, o.liquidationThreshold),
   };
   const symbol = checkSymbol(`${at}.symbol`, o.symbol);
@@ -83,7 +62,7 @@ function checkDebt(i: number, input: unknown): DebtPosition {
   const o = checkObject(at, input);
   const d: DebtPosition = {
     amount: checkAmount(`${at}.amount`, o.amount),
-    price: checkPrice(`${at}.price`, o.price),
+    price: checkAmount(`${at}.price`, o.price),
   };
   const symbol = checkSymbol(`${at}.symbol`, o.symbol);
   if (symbol !== undefined) d.symbol = symbol;

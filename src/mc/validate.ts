@@ -4,7 +4,7 @@
  * (defaults filled in) from which the manifest and the kernel parameters are built.
  */
 import { InvalidInputError } from '../errors.js';
-import { checkExpiry, checkKnownFields, checkLevel, checkRate, checkVol, fail } from '../options/validate.js';
+import { checkExpiry, checkFinite, checkKnownFields, checkLevel, checkRange, checkRate, checkVol, fail } from '../options/validate.js';
 import { MAX_KAPPA, MAX_VARIANCE, MAX_VOL_OF_VOL } from '../options/models/validate.js';
 import type { OptionType } from '../options/types.js';
 import type { Fixings, McModel, McPayoff, MonteCarloSpec } from './types.js';
@@ -45,16 +45,6 @@ function onlyKeys(prefix: string, o: Record<string, unknown>, allowed: readonly 
   checkKnownFields(prefix, o, allowed, `${prefix || 'the spec'}${o.type !== undefined && prefix ? ` (type ${JSON.stringify(o.type)})` : ''}`);
 }
 
-function finite(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
-  return value;
-}
-
-function range(field: string, value: unknown, lo: number, hi: number, loOpen = false): number {
-  const v = finite(field, value);
-  if (v > hi || (loOpen ? v <= lo : v < lo)) fail(field, v, `${loOpen ? '(' : '['}${lo}, ${hi}]`, `must be ${loOpen ? '>' : '>='} ${lo} and <= ${hi}`);
-  return v;
-}
 
 function choice<T extends string>(field: string, value: unknown, choices: readonly T[]): T {
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
@@ -111,7 +101,7 @@ export function checkFixings(field: string, value: unknown, expiryYears: number)
   const out: number[] = [];
   let prev = 0;
   for (let i = 0; i < value.length; i++) {
-    const t = finite(`${field}[${i}]`, value[i]);
+    const t = checkFinite(`${field}[${i}]`, value[i]);
     if (t <= prev) fail(`${field}[${i}]`, t, i === 0 ? '> 0' : 'increasing', i === 0 ? 'must be > 0 (t = 0 is not a fixing)' : 'must be greater than the previous fixing');
     if (t > expiryYears * (1 + 1e-12)) fail(`${field}[${i}]`, t, `<= expiryYears (${expiryYears})`, `must be <= expiryYears (${expiryYears})`);
     out.push(Math.min(t, expiryYears));
@@ -134,19 +124,19 @@ export function checkModel(value: unknown): McModel {
   if (type === 'merton') {
     return {
       type, spot, vol: checkVol('model.vol', o.vol),
-      jumpIntensity: range('model.jumpIntensity', o.jumpIntensity, 0, 1000),
-      jumpMean: range('model.jumpMean', o.jumpMean, -10, 10),
-      jumpVol: range('model.jumpVol', o.jumpVol, 0, 10),
+      jumpIntensity: checkRange('model.jumpIntensity', o.jumpIntensity, 0, 1000),
+      jumpMean: checkRange('model.jumpMean', o.jumpMean, -10, 10),
+      jumpVol: checkRange('model.jumpVol', o.jumpVol, 0, 10),
       rate, dividendYield,
     };
   }
   return {
     type, spot,
-    v0: range('model.v0', o.v0, 0, MAX_VARIANCE),
-    kappa: range('model.kappa', o.kappa, 0, MAX_KAPPA, true),
-    theta: range('model.theta', o.theta, 0, MAX_VARIANCE),
-    volOfVol: range('model.volOfVol', o.volOfVol, 0, MAX_VOL_OF_VOL),
-    rho: range('model.rho', o.rho, -1, 1),
+    v0: checkRange('model.v0', o.v0, 0, MAX_VARIANCE),
+    kappa: checkRange('model.kappa', o.kappa, 0, MAX_KAPPA, true),
+    theta: checkRange('model.theta', o.theta, 0, MAX_VARIANCE),
+    volOfVol: checkRange('model.volOfVol', o.volOfVol, 0, MAX_VOL_OF_VOL),
+    rho: checkRange('model.rho', o.rho, -1, 1),
     rate, dividendYield,
   };
 }
@@ -163,7 +153,7 @@ export function checkPayoff(value: unknown, expiryYears: number): McPayoff {
     case 'european':
       return { type, optionType: ot, strike: checkLevel('payoff.strike', o.strike) };
     case 'digital':
-      return { type, optionType: ot, strike: checkLevel('payoff.strike', o.strike), cash: range('payoff.cash', o.cash, 0, 1e100) };
+      return { type, optionType: ot, strike: checkLevel('payoff.strike', o.strike), cash: checkRange('payoff.cash', o.cash, 0, 1e100) };
     case 'asian':
       if (o.fixings === undefined) fail('payoff.fixings', o.fixings, 'required', 'is required for an Asian (a count or an array of times)');
       return {
@@ -176,7 +166,7 @@ export function checkPayoff(value: unknown, expiryYears: number): McPayoff {
         type, optionType: ot, strike: checkLevel('payoff.strike', o.strike), barrier: checkLevel('payoff.barrier', o.barrier),
         direction: choice('payoff.direction', o.direction, ['up', 'down'] as const),
         knock: choice('payoff.knock', o.knock, ['in', 'out'] as const),
-        rebate: o.rebate === undefined ? 0 : range('payoff.rebate', o.rebate, 0, 1e100),
+        rebate: o.rebate === undefined ? 0 : checkRange('payoff.rebate', o.rebate, 0, 1e100),
         monitoring,
       };
       if (o.fixings !== undefined) {
@@ -266,7 +256,7 @@ export function checkSpec(spec: unknown, packageVersion: string): CheckedSpec {
   }
   if (greeks && model.type === 'heston') fail('greeks', true, 'gbm | merton', 'are available for the gbm and merton models only');
   if (greeks && model.type !== 'heston' && model.vol === 0) fail('model.vol', 0, '> 0 with greeks', 'must be > 0 when greeks are requested');
-  const confidence = o.confidence === undefined ? 0.95 : range('confidence', o.confidence, 0, 1, true);
+  const confidence = o.confidence === undefined ? 0.95 : checkRange('confidence', o.confidence, 0, 1, true);
   if (confidence >= 1) fail('confidence', confidence, '< 1', 'must be < 1');
   return { model, payoff, expiryYears, paths, steps, seed, antithetic, controlVariate, quasiRandom, replications, greeks, confidence };
 }

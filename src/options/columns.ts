@@ -7,6 +7,7 @@ import { InvalidInputError } from '../errors.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import type { KernelExports } from '../wasm/exports.js';
 import { wasm } from '../wasm/loader.js';
+import { fail } from './validate.js';
 
 /** A batch input column: a Float64Array, or (for rates and yields) one number broadcast to all. */
 export type Column = Float64Array | number;
@@ -35,11 +36,43 @@ export function checkIsCall(value: unknown, n: number): Uint8Array {
   return value;
 }
 
-/** Checks an optional broadcastable column (rates, dividendYields): undefined → 0, a number, or a Float64Array of length n. */
-export function checkBroadcast(field: string, value: unknown, n: number): Column {
-  if (value === undefined) return 0;
+/**
+ * Checks a broadcastable column: a number (broadcast to all n elements), or a Float64Array of length n. Undefined
+ * gives `fallback` (default 0, e.g. rates and dividendYields); with `fallback` null the column is required and
+ * undefined throws like any mistyped column.
+ */
+export function checkBroadcast(field: string, value: unknown, n: number, fallback: number | null = 0): Column {
+  if (value === undefined && fallback !== null) return fallback;
   if (typeof value === 'number') return value; // its value is checked by the kernel like any element
   return checkFloatColumn(field, value, n);
+}
+
+/** `value` must be an array or typed array of numbers; returns it copied into a Float64Array. */
+export function checkColumn(field: string, value: unknown): Float64Array {
+  const isColumn = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  if (!isColumn) fail(field, value, 'array', 'must be an array or a typed array of numbers');
+  const src = value as ArrayLike<unknown>;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, v, 'finite', 'must be a finite number');
+    out[i] = v;
+  }
+  return out;
+}
+
+/** A column (Float64Array or number array) as a Float64Array (not copied if already one); values unchecked. */
+export function toColumn(field: string, value: unknown): Float64Array {
+  if (value instanceof Float64Array) return value;
+  if (Array.isArray(value)) {
+    const out = new Float64Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out[i] = typeof v === 'number' ? v : NaN; // a non-number element is marked INVALID_INPUT by the kernel
+    }
+    return out;
+  }
+  return fail(field, value, 'Float64Array | number[]', 'must be a Float64Array or an array of numbers');
 }
 
 /** Throws the structural error for a column that the model does not take (e.g. dividendYields with forwards). */

@@ -58,21 +58,55 @@ export function checkKnownFields(prefix: string, o: Record<string, unknown>, all
   }
 }
 
-function finiteNumber(field: string, value: unknown): number {
+/** `value` must be a finite number (any sign). */
+export function checkFinite(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
   return value;
 }
 
+/**
+ * A finite number within [lo, hi]; `loOpen` / `hiOpen` make that bound strict. The message names the bound that
+ * failed ("must be >= 0", "must be < 1") followed by `hint` on the upper bound (e.g. " (per year)").
+ */
+export function checkRange(field: string, value: unknown, lo: number, hi: number, loOpen = false, hiOpen = false, hint = ''): number {
+  const v = checkFinite(field, value);
+  if (loOpen ? v <= lo : v < lo) fail(field, v, loOpen ? `> ${lo}` : `>= ${lo}`, `must be ${loOpen ? '>' : '>='} ${lo}`);
+  if (hiOpen ? v >= hi : v > hi) fail(field, v, hiOpen ? `< ${hi}` : `<= ${hi}`, `must be ${hiOpen ? '<' : '<='} ${hi}${hint}`);
+  return v;
+}
+
+/** An integer in [lo, hi]. */
+export function checkInteger(field: string, value: unknown, lo: number, hi: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
+    fail(field, value, `integer in [${lo}, ${hi}]`, `must be an integer in [${lo}, ${hi}]`);
+  }
+  return value;
+}
+
+/** A fraction: finite, in [0, 1] (0.83 means 83%). */
+export function checkFraction(field: string, value: unknown): number {
+  const v = checkNonNegative(field, value);
+  if (v > 1) fail(field, v, '<= 1', 'must be <= 1 (a fraction: 0.83 means 83%)');
+  return v;
+}
+
+/** A non-negative amount (tokens, token units): finite, ≥ 0 and ≤ {@link MAX_LEVEL} (larger is a unit error). */
+export function checkAmount(field: string, value: unknown): number {
+  const v = checkNonNegative(field, value);
+  if (v > MAX_LEVEL) fail(field, v, `<= ${MAX_LEVEL}`, `must be <= ${MAX_LEVEL} (a unit error?)`);
+  return v;
+}
+
 /** `value` must be a finite number > 0. */
 export function checkPositive(field: string, value: unknown): number {
-  const v = finiteNumber(field, value);
+  const v = checkFinite(field, value);
   if (v <= 0) fail(field, v, '> 0', 'must be > 0');
   return v;
 }
 
 /** `value` must be a finite number ≥ 0. */
 export function checkNonNegative(field: string, value: unknown): number {
-  const v = finiteNumber(field, value);
+  const v = checkFinite(field, value);
   if (v < 0) fail(field, v, '>= 0', 'must be >= 0');
   return v;
 }
@@ -101,7 +135,7 @@ export function checkVol(field: string, value: unknown): number {
 /** Rate or yield: optional (default 0), finite, |value| ≤ {@link MAX_ABS_RATE}. */
 export function checkRate(field: string, value: unknown): number {
   if (value === undefined) return 0;
-  const v = finiteNumber(field, value);
+  const v = checkFinite(field, value);
   if (Math.abs(v) > MAX_ABS_RATE) fail(field, v, `|x| <= ${MAX_ABS_RATE}`, `must be within ±${MAX_ABS_RATE} (a decimal: 0.05 means 5%)`);
   return v;
 }

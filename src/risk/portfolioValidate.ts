@@ -3,7 +3,7 @@
  * check throws InvalidInputError naming the field (`positions[2].strike`, `market.BTC.spot`) and the value.
  */
 import {
-  MAX_LEVEL, checkExpiry, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
+  MAX_LEVEL, checkExpiry, checkFinite, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
 } from '../options/validate.js';
 
 /** Option legs of one pricing model, as columns (one entry per leg). */
@@ -42,17 +42,12 @@ export interface Book {
   kinds: string[];
 }
 
-function finite(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
-  return value;
-}
-
 /**
  * A position size (quantity, collateral, debt): finite with |x| ≤ MAX_LEVEL = 1e100, the options' limit on levels,
  * so that size × spot (≤ 1e200) and the portfolio's sums stay finite (1e308 × 2 positions overflowed to Infinity).
  */
 function size(field: string, value: unknown): number {
-  const v = finite(field, value);
+  const v = checkFinite(field, value);
   if (Math.abs(v) > MAX_LEVEL) fail(field, v, `|x| <= ${MAX_LEVEL}`, `must be within ±${MAX_LEVEL} (a unit error?)`);
   return v;
 }
@@ -178,7 +173,7 @@ export function checkShocks(field: string, value: unknown, min: number, max: num
   if (src.length === 0) fail(field, value, 'non-empty', 'must not be empty');
   const out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
-    const v = finite(`${field}[${i}]`, src[i]);
+    const v = checkFinite(`${field}[${i}]`, src[i]);
     if (!(v > min) || v > max) fail(`${field}[${i}]`, v, `in (${min}, ${max}]`, `must be in (${min}, ${max}] ${hint}`);
     out[i] = v;
   }

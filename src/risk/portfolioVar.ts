@@ -9,7 +9,7 @@
  */
 import { normInv, normPdf } from '../reference/normal.js';
 import { checkKnownFields, checkObject, fail } from '../options/validate.js';
-import { checkColumn } from '../volatility/validate.js';
+import { checkColumn } from '../options/columns.js';
 import { portfolioRisk } from './portfolio.js';
 import type { Portfolio, PortfolioVaR, PortfolioVaRMethod, PortfolioVaROptions } from './portfolioTypes.js';
 import { emptyScenarios, revalue } from './portfolioRevalue.js';

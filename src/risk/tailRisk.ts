@@ -44,7 +44,7 @@ function historical(c: CheckedTailRisk): Tail {
   let sum = Math.max(cumulative - c.confidence, 0) * v;
   for (let j = k + 1; j < n; j++) {
     const i = order[j]!;
-    sum += (c.weights === undefined ? 1 / n : c.weights[i]!) * losses[i]!;
+    sum += c.weights[i]! * losses[i]!;
   }
   const es = sum / tailMass;
   // Rounding can leave ES a few ulps under VaR when the whole tail sits at VaR; ES ≥ VaR exactly.

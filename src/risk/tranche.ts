@@ -7,8 +7,8 @@
  * Tranches that partition [0, 1] split every scenario's loss exactly: Σ TL_k(ℓ) = ℓ, so their expected
  * losses sum to the pool's.
  */
-import { checkObject, checkPositive, fail } from '../options/validate.js';
-import { checkColumn } from '../volatility/validate.js';
+import { checkFraction, checkObject, checkPositive, fail } from '../options/validate.js';
+import { checkColumn } from '../options/columns.js';
 
 /** A tranche by attachment and detachment points, fractions of the pool in [0, 1], attachment < detachment. */
 export interface TrancheSpec {
@@ -91,12 +91,6 @@ function expect(s: Sample, f: (x: number) => number): number {
   }
   for (let i = 0; i < n; i++) sum += s.w[i]! * f(s.x[i]!);
   return sum;
-}
-
-function checkFraction(field: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(field, v, 'finite', 'must be a finite number');
-  if (v < 0 || v > 1) fail(field, v, 'in [0, 1]', 'must be in [0, 1] (a fraction of the pool)');
-  return v;
 }
 
 /**

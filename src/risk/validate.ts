@@ -1,6 +1,6 @@
 /** Validation of the risk measures' inputs (DESIGN §5): throws InvalidInputError naming the field and value. */
 import { checkKnownFields, checkObject, fail } from '../options/validate.js';
-import { checkColumn } from '../volatility/validate.js';
+import { checkColumn } from '../options/columns.js';
 import type { RiskMethod } from './types.js';
 
 /** Validated VaR / ES input; `weights` normalised to sum to 1, or undefined for equal weights. */

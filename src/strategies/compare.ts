@@ -73,7 +73,7 @@ export function sortedTailRisk(pnl: Float64Array, confidence: number): { valueAt
 }
 
 /** P&L of a strategy on each terminal price. */
-export function pnlOn(strategy: Strategy, spots: Float64Array): Float64Array {
+function pnlOn(strategy: Strategy, spots: Float64Array): Float64Array {
   const out = new Float64Array(spots.length);
   for (let i = 0; i < spots.length; i++) out[i] = strategy.pnl(spots[i]!);
   return out;

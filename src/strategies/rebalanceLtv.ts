@@ -11,7 +11,8 @@
  * LTV ≥ the liquidation threshold (HF ≤ 1) before rebalancing is recorded as a liquidation of that strategy: a
  * liquidation repays closeFactor·D and seizes (1 + bonus) times it in collateral (PROTOCOLS.md §1).
  */
-import { checkFraction, checkLevel, checkNonNegative, checkObject, checkOpenUnit, checkTradingCost, fail } from './validate.js';
+import { checkFraction, checkLevel, checkNonNegative, checkObject, fail } from '../options/validate.js';
+import { checkOpenUnit, checkTradingCost } from './validate.js';
 
 /** Input of {@link rebalanceLtv}. */
 export interface RebalanceLtvInput {

@@ -3,36 +3,18 @@
  * its path, e.g. `put.strike`) and the value. Built on the option checks of src/options/validate.ts.
  */
 import {
-  checkExpiry, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
+  checkExpiry, checkFinite, checkKnownFields, checkLevel, checkNonNegative, checkObject, checkRate, checkType, checkVol, fail,
 } from '../options/validate.js';
 import type { OptionType } from '../options/types.js';
 import type { Holding, LegSpec, PricingModel } from './types.js';
 
-/** A finite number (any sign). */
-export function checkFinite(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
-  return value;
-}
-
-/** An integer in [min, max]. */
-export function checkInteger(field: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(field, value, `integer in [${min}, ${max}]`, `must be an integer in [${min}, ${max}]`);
-  }
-  return value;
-}
+// Re-exported for the strategy modules that import them from here; defined once in src/options/validate.ts.
+export { checkFinite, checkFraction, checkInteger } from '../options/validate.js';
 
 /** A probability-like level in the open interval (0, 1). */
 export function checkOpenUnit(field: string, value: unknown): number {
   const v = checkFinite(field, value);
   if (!(v > 0 && v < 1)) fail(field, v, 'in (0, 1)', 'must be in (0, 1)');
-  return v;
-}
-
-/** A fraction in [0, 1]. */
-export function checkFraction(field: string, value: unknown): number {
-  const v = checkFinite(field, value);
-  if (v < 0 || v > 1) fail(field, v, 'in [0, 1]', 'must be in [0, 1]');
   return v;
 }
 

@@ -1,6 +1,6 @@
 /** At-the-money implied vol of one expiry's smile, by linear interpolation in log-moneyness. */
 import { checkObject, checkLevel, checkVol, fail } from '../options/validate.js';
-import { checkColumn } from './validate.js';
+import { checkColumn } from '../options/columns.js';
 
 /**
  * ATM implied vol of one expiry: the smile σ(x), x = ln(K/F), linearly interpolated at x = 0 (K = F)

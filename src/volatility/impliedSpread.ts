@@ -2,7 +2,8 @@
 import { checkObject, checkVol, fail } from '../options/validate.js';
 import { realizedVol } from './realizedVol.js';
 import type { Candles, Column, Estimator } from './types.js';
-import { checkColumn, checkEstimator } from './validate.js';
+import { checkColumn } from '../options/columns.js';
+import { checkEstimator } from './validate.js';
 
 /** Input of {@link impliedRealizedSpread}. */
 export interface ImpliedRealizedInput {

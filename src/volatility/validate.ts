@@ -2,7 +2,8 @@
  * Validation of OHLC columns and realised-vol options (DESIGN §5): every check throws
  * InvalidInputError naming the field (with the bar index, e.g. `high[3]`) and the value.
  */
-import { MAX_LEVEL, MIN_LEVEL, checkObject, checkPositive, fail, show } from '../options/validate.js';
+import { checkLevel, checkObject, checkPositive, fail, show } from '../options/validate.js';
+import { checkColumn } from '../options/columns.js';
 import type { Candles, Column, Estimator } from './types.js';
 
 /** The estimators `realizedVol` accepts. */
@@ -22,20 +23,6 @@ export interface CheckedCandles {
   close: Float64Array;
 }
 
-/** `value` must be an array or typed array of numbers; returns it copied into a Float64Array. */
-export function checkColumn(field: string, value: unknown): Float64Array {
-  const isColumn = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-  if (!isColumn) fail(field, value, 'array', 'must be an array or a typed array of numbers');
-  const src = value as ArrayLike<unknown>;
-  const out = new Float64Array(src.length);
-  for (let i = 0; i < src.length; i++) {
-    const v = src[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, v, 'finite', 'must be a finite number');
-    out[i] = v;
-  }
-  return out;
-}
-
 /**
  * A price column: every element finite and within [MIN_LEVEL, MAX_LEVEL] = [1e-100, 1e100] (the options'
  * spot limit). Inside it every ratio of two prices (≤ 1e200) and its log are finite, so the estimators' ln(a/b)
@@ -45,9 +32,7 @@ export function checkPrices(field: string, value: unknown): Float64Array {
   const out = checkColumn(field, value);
   for (let i = 0; i < out.length; i++) {
     if (!(out[i]! > 0)) fail(`${field}[${i}]`, out[i], '> 0', 'must be > 0 (a price)');
-    if (out[i]! < MIN_LEVEL || out[i]! > MAX_LEVEL) {
-      fail(`${field}[${i}]`, out[i], `within [${MIN_LEVEL}, ${MAX_LEVEL}]`, `must be within [${MIN_LEVEL}, ${MAX_LEVEL}] (a unit error?)`);
-    }
+    checkLevel(`${field}[${i}]`, out[i]);
   }
   return out;
 }

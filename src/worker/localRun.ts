@@ -38,7 +38,7 @@ export function abortError(name: string, signal: AbortSignal | undefined): Abort
 }
 
 /** Resolves after the event loop has run (setImmediate, else a MessageChannel round trip, else setTimeout 0). */
-export function yieldToEventLoop(): Promise<void> {
+function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {

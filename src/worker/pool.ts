@@ -202,7 +202,7 @@ export class WorkerPool {
 
   /**
    * Runs a registered block job (see `jobs.ts`) on the pool. The pool's public methods
-   * (`monteCarlo`, later cascades and hedging) are thin wrappers of this.
+   * (`monteCarlo`, `cascadeMonteCarlo`, `simulateHedge`) are thin wrappers of this.
    * @internal the job kinds are internal names.
    * @throws (as a rejection) the planner's InvalidInputError; the worker's typed errors;
    *   WorkerError if a worker died, the pool is closed or cannot start workers; AbortError.

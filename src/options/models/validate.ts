@@ -4,7 +4,7 @@
  * and the value; the kernels (`assembly/options/models/limits.ts`) apply the same rules per element.
  */
 import { InvalidInputError } from '../../errors.js';
-import { checkExpiry, checkLevel, checkObject, checkRate, checkType, checkVol, fail } from '../validate.js';
+import { checkExpiry, checkLevel, checkObject, checkRange, checkRate, checkType, checkVol, fail } from '../validate.js';
 
 /** Largest `jumpIntensity` (jumps per year). */
 export const MAX_JUMP_INTENSITY = 1000;
@@ -20,14 +20,6 @@ export const MAX_KAPPA = 1000;
 export const MAX_VOL_OF_VOL = 10;
 
 
-
-/** A finite number within [lo, hi]; `loOpen` makes the lower bound strict. */
-function checkRange(field: string, value: unknown, lo: number, hi: number, loOpen = false, hint = ''): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'finite', 'must be a finite number');
-  if (loOpen ? value <= lo : value < lo) fail(field, value, loOpen ? `> ${lo}` : `>= ${lo}`, `must be ${loOpen ? '>' : '>='} ${lo}`);
-  if (value > hi) fail(field, value, `<= ${hi}`, `must be <= ${hi}${hint}`);
-  return value;
-}
 
 /** Validated Merton jump-diffusion inputs. */
 export interface CheckedMerton {
@@ -54,9 +46,9 @@ export function checkMerton(input: unknown): CheckedMerton {
     vol: checkVol('vol', o.vol),
     rate: checkRate('rate', o.rate),
     dividendYield: checkRate('dividendYield', o.dividendYield),
-    jumpIntensity: checkRange('jumpIntensity', o.jumpIntensity, 0, MAX_JUMP_INTENSITY, false, ' (jumps per year)'),
-    jumpMean: checkRange('jumpMean', o.jumpMean, -MAX_ABS_JUMP_MEAN, MAX_ABS_JUMP_MEAN, false, ' (mean of ln(1 + jump))'),
-    jumpVol: checkRange('jumpVol', o.jumpVol, 0, MAX_JUMP_VOL, false, ' (a decimal: 0.3 means 30%)'),
+    jumpIntensity: checkRange('jumpIntensity', o.jumpIntensity, 0, MAX_JUMP_INTENSITY, false, false, ' (jumps per year)'),
+    jumpMean: checkRange('jumpMean', o.jumpMean, -MAX_ABS_JUMP_MEAN, MAX_ABS_JUMP_MEAN, false, false, ' (mean of ln(1 + jump))'),
+    jumpVol: checkRange('jumpVol', o.jumpVol, 0, MAX_JUMP_VOL, false, false, ' (a decimal: 0.3 means 30%)'),
   };
 }
 
@@ -86,9 +78,9 @@ export function checkHeston(input: unknown): CheckedHeston {
     expiryYears: checkExpiry('expiryYears', o.expiryYears),
     rate: checkRate('rate', o.rate),
     dividendYield: checkRate('dividendYield', o.dividendYield),
-    v0: checkRange('v0', o.v0, 0, MAX_VARIANCE, false, ' (a variance: 0.04 is a vol of 20%)'),
-    kappa: checkRange('kappa', o.kappa, 0, MAX_KAPPA, true, ' (per year)'),
-    theta: checkRange('theta', o.theta, 0, MAX_VARIANCE, false, ' (a variance: 0.04 is a vol of 20%)'),
+    v0: checkRange('v0', o.v0, 0, MAX_VARIANCE, false, false, ' (a variance: 0.04 is a vol of 20%)'),
+    kappa: checkRange('kappa', o.kappa, 0, MAX_KAPPA, true, false, ' (per year)'),
+    theta: checkRange('theta', o.theta, 0, MAX_VARIANCE, false, false, ' (a variance: 0.04 is a vol of 20%)'),
     volOfVol: checkRange('volOfVol', o.volOfVol, 0, MAX_VOL_OF_VOL),
     rho: checkRange('rho', o.rho, -1, 1),
   };

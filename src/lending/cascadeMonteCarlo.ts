@@ -5,14 +5,13 @@
  * on (seed, i) (Philox4x32-10, assembly/lending/cascadePaths.ts), and a path's outcome only on its moves,
  * so results are bit-identical for any block size, worker count or split.
  */
-import { InvalidInputError } from '../errors.js';
 import { expectedShortfall, sortedHistoricalTail, valueAtRisk, type Tail } from '../risk/tailRisk.js';
 import { align16, batchBlock } from '../wasm/arena.js';
 import type { PoolProgress } from '../worker/pool.js';
 import { checkBlockRange, checkPartials } from '../worker/blockRange.js';
 import { abortError, onTemporaryPool, poolOptions, checkRunOptions, runGroupsLocally } from '../worker/localRun.js';
-import { BOOK_BYTES_PER_POSITION, K, K_COUNT, P, P_COUNT } from './cascadeLayout.js';
-import { isPreparedBook, prepareCascadeBook, uploadBook } from './cascadePrepare.js';
+import { BOOK_BYTES_PER_POSITION, K, K_COUNT, P_COUNT } from './cascadeLayout.js';
+import { isPreparedBook, prepareCascadeBook } from './cascadePrepare.js';
 import type { CascadeMonteCarloResult, CascadeMonteCarloSpec, PreparedCascadeBook, TailStats } from './cascadeTypes.js';
 import { checkMonteCarlo } from './cascadeValidate.js';
 

@@ -7,7 +7,7 @@ import { InvalidInputError } from '../errors.js';
 import { checkExpiry, checkFinite, checkKnownFields, checkLevel, checkRange, checkRate, checkVol, fail } from '../options/validate.js';
 import { MAX_KAPPA, MAX_VARIANCE, MAX_VOL_OF_VOL } from '../options/models/validate.js';
 import type { OptionType } from '../options/types.js';
-import type { Fixings, McModel, McPayoff, MonteCarloSpec } from './types.js';
+import type { Fixings, McModel, McPayoff } from './types.js';
 
 /** Largest number of paths per run. */
 export const MAX_PATHS = 1e9;

@@ -4,7 +4,6 @@
  * applied per element inside the batch kernels (`assembly/options/`), which mark INVALID_INPUT.
  */
 import { InvalidInputError } from '../errors.js';
-import type { OptionType } from './types.js';
 
 /** Largest accepted vol: above it the caller almost surely passed percent (80 for 80%). */
 export const MAX_VOL = 10;

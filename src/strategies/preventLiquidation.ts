@@ -20,7 +20,7 @@ import { unitGreeks } from './legs.js';
 import { efficientFrontier } from './optimize.js';
 import type { PricingModel } from './types.js';
 import {
-  checkArray, checkFraction, checkHorizon, checkInteger, checkLevel, checkModel, checkNonNegative, checkObject,
+  checkArray, checkFraction, checkHorizon, checkInteger, checkLevel, checkModel, checkObject,
   checkOpenUnit, checkRate, checkSeed, checkTradingCost, checkVol, fail,
 } from './validate.js';
 
